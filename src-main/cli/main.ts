@@ -1,0 +1,249 @@
+/**
+ * `tradebook`: the command-line interface over the API map. Every command becomes one `dispatch` call; stdout
+ * carries only the result (JSON with --json), errors are one line on stderr in --lang and exit code 1.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { renderMessage, type ApiError, type Result } from '../contract/errors';
+import type { Language } from '../contract/messages';
+import { openBook, type Book } from '../db/book';
+import { dispatch, toApiError } from '../handlers/dispatch';
+import { hostFacts, systemClock, type ServiceContext } from '../services/context';
+import { storeHostDefaults } from '../services/settings';
+import { parseSettingText } from '../domain/settings';
+import { defaultBookPath } from './paths';
+import { formatHuman } from './format';
+
+interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+  lang: Language;
+}
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Text that looks like a number becomes one; anything else stays text, for the contract to reject. */
+function num(text: string): number | string {
+  return /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(text.trim()) ? Number(text) : text;
+}
+
+function defined<T extends Record<string, unknown>>(obj: T): Partial<T> {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('tradebook');
+  const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+
+  const fail = (error: ApiError) => {
+    const { json } = globals();
+    if (json) io.out(JSON.stringify({ ok: false, error }));
+    io.err(error.message);
+    exitCode = 1;
+  };
+
+  const withBook = async (create: boolean, work: (ctx: ServiceContext, lang: Language) => Promise<void>) => {
+    const { lang } = globals();
+    const file = globals().db ?? defaultBookPath(io.env);
+    let book: Book;
+    try {
+      book = openBook(file, { create });
+    } catch (error) {
+      fail(toApiError(error, lang));
+      return;
+    }
+    try {
+      await work({ book, now: systemClock, host: hostFacts() }, lang);
+    } finally {
+      await book.close();
+    }
+  };
+
+  const show = (result: Result<unknown>, human?: (value: unknown) => string) => {
+    if (!result.ok) return fail(result.error);
+    const { json } = globals();
+    io.out(json ? JSON.stringify(result.value) : (human ?? formatHuman)(result.value));
+  };
+
+  const run = (name: string, input: () => unknown, create = false) =>
+    withBook(create, async (ctx, lang) => show(await dispatch(ctx, name, input(), lang)));
+
+  program
+    .description('Tradebook: the customer book for export sales, from the command line')
+    .option('--db <path>', 'the book file (env TRADEBOOK_DB; default in the user data directory)')
+    .option('--json', 'print the result as JSON')
+    .addOption(new Option('--lang <language>', 'language of messages').choices(['en', 'zh-CN']).default('en'))
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: () => undefined });
+
+  program
+    .command('init')
+    .description('create the book (or upgrade it) and record your time zone and country')
+    .action(() =>
+      withBook(true, async (ctx, lang) => {
+        await storeHostDefaults(ctx);
+        show(await dispatch(ctx, 'book.info', {}, lang));
+      }),
+    );
+
+  program
+    .command('check')
+    .description('verify the book: integrity, foreign keys, search index')
+    .action(() =>
+      withBook(false, async (ctx, lang) => {
+        const result = await dispatch(ctx, 'book.check', {}, lang);
+        show(result);
+        if (result.ok && !(result.value as { ok: boolean }).ok) exitCode = 1;
+      }),
+    );
+
+  program
+    .command('seed')
+    .description('fill the book with realistic, deterministic sample data')
+    .requiredOption('--accounts <n>', 'number of accounts')
+    .option('--orders-per-account <m>', 'average orders per account', '20')
+    .option('--seed <s>', 'random seed', '1')
+    .option('--as-of <date>', 'the day the sample ends', '2025-06-30')
+    .action((o: { accounts: string; ordersPerAccount: string; seed: string; asOf: string }) =>
+      run('book.seed', () => ({ accounts: num(o.accounts), ordersPerAccount: num(o.ordersPerAccount), seed: num(o.seed), asOf: o.asOf }), true),
+    );
+
+  const accounts = program.command('accounts').description('the buyers');
+  accounts
+    .command('add')
+    .requiredOption('--name <name>')
+    .requiredOption('--country <cc>', 'ISO country code, e.g. ES')
+    .option('--zone <iana>', 'IANA time zone (suggested from the country when omitted)')
+    .option('--city <city>')
+    .option('--language <tag>')
+    .option('--currency <code>')
+    .option('--source <source>')
+    .option('--owner <owner>')
+    .option('--notes <text>')
+    .action((o: Record<string, string | undefined>) =>
+      run('accounts.add', () =>
+        defined({
+          name: o.name,
+          country: o.country,
+          timeZone: o.zone,
+          city: o.city,
+          language: o.language,
+          currency: o.currency,
+          source: o.source,
+          owner: o.owner,
+          notes: o.notes,
+        }),
+      ),
+    );
+  accounts
+    .command('get <id>')
+    .action((id: string) => run('accounts.get', () => ({ id })));
+  accounts
+    .command('list')
+    .option('--limit <n>', 'at most this many', '100')
+    .option('--offset <n>', 'skip this many', '0')
+    .option('--query <text>', 'search names, contacts, e-mails and notes')
+    .option('--country <cc>')
+    .option('--owner <owner>')
+    .action((o: Record<string, string | undefined>) =>
+      run('accounts.list', () =>
+        defined({ limit: num(o.limit ?? '100'), offset: num(o.offset ?? '0'), query: o.query, country: o.country, owner: o.owner }),
+      ),
+    );
+
+  const orders = program.command('orders').description('orders, converted to the base currency when stored');
+  orders
+    .command('add')
+    .requiredOption('--account <id>')
+    .requiredOption('--at <date>', 'order date YYYY-MM-DD')
+    .requiredOption('--amount <n>')
+    .requiredOption('--currency <code>')
+    .option('--cost <n>')
+    .option('--quantity <q>')
+    .option('--unit <unit>')
+    .option('--due <date>', 'payment due')
+    .option('--paid <date>')
+    .option('--shipped <date>')
+    .option('--delivered <date>')
+    .option('--number <text>')
+    .action((o: Record<string, string | undefined>) =>
+      run('orders.add', () =>
+        defined({
+          accountId: o.account,
+          orderedAt: o.at,
+          amount: o.amount === undefined ? undefined : num(o.amount),
+          currency: o.currency,
+          cost: o.cost === undefined ? undefined : num(o.cost),
+          quantity: o.quantity === undefined ? undefined : num(o.quantity),
+          unit: o.unit,
+          dueOn: o.due,
+          paidOn: o.paid,
+          shippedOn: o.shipped,
+          deliveredOn: o.delivered,
+          number: o.number,
+        }),
+      ),
+    );
+  orders
+    .command('list')
+    .requiredOption('--account <id>')
+    .option('--limit <n>', 'at most this many', '100')
+    .action((o: { account: string; limit: string }) => run('orders.list', () => ({ accountId: o.account, limit: num(o.limit) })));
+
+  const fx = program.command('fx').description('exchange rates: base units per foreign unit');
+  fx.command('add')
+    .requiredOption('--date <date>')
+    .requiredOption('--currency <code>')
+    .requiredOption('--rate <rate>')
+    .action((o: { date: string; currency: string; rate: string }) =>
+      run('fx.add', () => ({ date: o.date, currency: o.currency, rate: num(o.rate) })),
+    );
+  fx.command('list')
+    .option('--currency <code>')
+    .option('--limit <n>', 'at most this many', '100')
+    .action((o: { currency?: string; limit: string }) => run('fx.list', () => defined({ currency: o.currency, limit: num(o.limit) })));
+
+  const settings = program.command('settings').description('settings (keys in the README)');
+  settings.command('get <key>').action((key: string) => run('settings.get', () => ({ key }), false));
+  settings
+    .command('set <key> <value>')
+    .action((key: string, value: string) => run('settings.set', () => ({ key, value: parseSettingText(value) })));
+  settings.command('list').action(() => run('settings.list', () => ({})));
+
+  program
+    .command('call <handler>')
+    .description('run any call of the API map with a JSON input')
+    .option('--input <json>', 'the input as JSON', '{}')
+    .action((handler: string, o: { input: string }) =>
+      withBook(false, async (ctx, lang) => {
+        let input: unknown;
+        try {
+          input = JSON.parse(o.input);
+        } catch (error) {
+          fail({ code: 'invalid_json', message: renderMessage(lang, 'invalid_json', { details: (error as Error).message }) });
+          return;
+        }
+        show(await dispatch(ctx, handler, input, lang));
+      }),
+    );
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      const lang: Language = argv.includes('zh-CN') ? 'zh-CN' : 'en';
+      const details = error.message.replace(/^error:\s*/i, '');
+      fail({ code: 'cli_usage', message: renderMessage(lang, 'cli_usage', { details }) });
+      return 1;
+    }
+    fail(toApiError(error, globals().lang ?? 'en'));
+    return 1;
+  }
+  return exitCode;
+}

@@ -1,0 +1,296 @@
+/**
+ * The API: one map of call name → input schema (checked at runtime) and output schema (its type). The CLI,
+ * the local web server and Electron IPC all go through `dispatch` over this map; nothing else reaches the
+ * services.
+ */
+import { z } from 'zod';
+import * as m from './models';
+import {
+  CalendarDate,
+  CountryCode,
+  CurrencyCode,
+  Id,
+  InquirySource,
+  Instant,
+  Limit,
+  LongText,
+  Money,
+  Name,
+  Offset,
+  Quantity,
+  Rating,
+  ShortText,
+  TimeZone,
+  Unit,
+} from './primitives';
+
+const Email = z.email().max(254);
+const Phone = z.string().trim().regex(/^\+?[0-9 ()./-]{3,40}$/, 'tb.phone');
+
+const accountFields = {
+  city: ShortText.optional(),
+  language: z.string().trim().min(2).max(35).optional(),
+  currency: CurrencyCode.optional(),
+  source: ShortText.optional(),
+  owner: ShortText.optional(),
+  strategicFit: Rating.optional(),
+  reputation: Rating.optional(),
+  priorityChannel: z.boolean().optional(),
+  notes: LongText.optional(),
+  reviewAnchor: Instant.optional(),
+};
+
+const QuoteItemInput = z.strictObject({
+  product: Name,
+  description: LongText.optional(),
+  quantity: Quantity,
+  unit: Unit,
+  unitPrice: Money,
+});
+const quoteTerms = {
+  items: z.array(QuoteItemInput).min(1).max(500),
+  incoterm: z.string().trim().max(20).optional(),
+  paymentTerms: ShortText.optional(),
+  leadTimeDays: z.number().int().min(0).max(3650).optional(),
+  terms: LongText.optional(),
+  note: LongText.optional(),
+};
+export const Validity = z.discriminatedUnion('strategy', [
+  z.strictObject({ strategy: z.literal('fixed'), days: z.number().int().min(1).max(3650) }),
+  z.strictObject({
+    strategy: z.literal('fx'),
+    days: z.number().int().min(1).max(3650),
+    thresholdPercent: z.number().positive().max(100).optional(),
+  }),
+  z.strictObject({
+    strategy: z.literal('staged'),
+    stages: z
+      .array(z.strictObject({ name: Name, validThrough: CalendarDate }))
+      .min(1)
+      .max(20),
+  }),
+  z.strictObject({ strategy: z.literal('periodic'), seasonName: Name, seasonEndsOn: CalendarDate }),
+]);
+export type Validity = z.infer<typeof Validity>;
+const Question = z.strictObject({ question: z.string().trim().min(1).max(1000), answer: z.string().trim().min(1).max(5000).optional() });
+
+const OrderLineInput = z.strictObject({ product: Name, quantity: Quantity, unit: Unit, unitPrice: Money });
+
+export const contract = {
+  'book.info': { input: z.strictObject({}), output: m.BookInfo },
+  'book.check': { input: z.strictObject({}), output: m.BookCheck },
+  'book.seed': {
+    input: z.strictObject({
+      accounts: z.number().int().min(1).max(1_000_000),
+      ordersPerAccount: z.number().min(0).max(1000).default(20),
+      seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+      asOf: CalendarDate.default('2025-06-30'),
+    }),
+    output: m.SeedSummary,
+  },
+
+  'accounts.add': {
+    input: z.strictObject({ name: Name, country: CountryCode, timeZone: TimeZone.optional(), ...accountFields }),
+    output: m.Account,
+  },
+  'accounts.get': { input: z.strictObject({ id: Id }), output: m.Account },
+  'accounts.list': {
+    input: z.strictObject({
+      query: z.string().max(200).optional(),
+      country: CountryCode.optional(),
+      owner: ShortText.optional(),
+      limit: Limit,
+      offset: Offset,
+    }),
+    output: z.array(m.Account),
+  },
+  'accounts.count': {
+    input: z.strictObject({ query: z.string().max(200).optional() }),
+    output: z.number(),
+  },
+  'accounts.update': {
+    input: z.strictObject({
+      id: Id,
+      name: Name.optional(),
+      country: CountryCode.optional(),
+      timeZone: TimeZone.optional(),
+      ...accountFields,
+    }),
+    output: m.Account,
+  },
+
+  'contacts.add': {
+    input: z.strictObject({
+      accountId: Id,
+      name: Name,
+      title: ShortText.optional(),
+      emails: z.array(Email).max(20).optional(),
+      phones: z.array(Phone).max(20).optional(),
+      whatsapp: Phone.optional(),
+      wechat: z.string().trim().min(1).max(100).optional(),
+      isPrimary: z.boolean().optional(),
+      notes: LongText.optional(),
+    }),
+    output: m.Contact,
+  },
+  'contacts.list': { input: z.strictObject({ accountId: Id }), output: z.array(m.Contact) },
+
+  'interactions.add': {
+    input: z.strictObject({
+      accountId: Id,
+      contactId: Id.optional(),
+      kind: z.enum(['email', 'call', 'meeting', 'message', 'visit', 'note']),
+      channel: z.string().trim().max(40).optional(),
+      direction: z.enum(['in', 'out']),
+      occurredAt: Instant,
+      subject: ShortText.optional(),
+      body: LongText.optional(),
+      awaitsReply: z.boolean().optional(),
+    }),
+    output: m.Interaction,
+  },
+  'interactions.list': { input: z.strictObject({ accountId: Id, limit: Limit }), output: z.array(m.Interaction) },
+
+  'inquiries.add': {
+    input: z.strictObject({
+      accountId: Id,
+      contactId: Id.optional(),
+      source: InquirySource,
+      receivedAt: Instant,
+      subject: ShortText.optional(),
+      body: LongText.optional(),
+      products: z.array(Name).max(100).optional(),
+      authenticity: Rating.optional(),
+      urgency: Rating.optional(),
+      value: Rating.optional(),
+    }),
+    output: m.Inquiry,
+  },
+  'inquiries.reply': { input: z.strictObject({ id: Id, at: Instant }), output: m.Inquiry },
+  'inquiries.list': {
+    input: z.strictObject({ accountId: Id.optional(), open: z.boolean().optional(), limit: Limit }),
+    output: z.array(m.Inquiry),
+  },
+
+  'quotes.add': {
+    input: z.strictObject({
+      accountId: Id,
+      inquiryId: Id.optional(),
+      number: z.string().trim().min(1).max(60).optional(),
+      currency: CurrencyCode,
+      quoteDate: CalendarDate,
+      validity: Validity,
+      questions: z.array(Question).max(200).optional(),
+      ...quoteTerms,
+    }),
+    output: m.Quote,
+  },
+  'quotes.revise': {
+    input: z.strictObject({
+      id: Id,
+      answers: z.array(z.strictObject({ questionId: Id, answer: z.string().trim().min(1).max(5000) })).max(200).optional(),
+      questions: z.array(Question).max(200).optional(),
+      ...quoteTerms,
+    }),
+    output: m.Quote,
+  },
+  'quotes.send': {
+    input: z.strictObject({ id: Id, at: Instant, confirmUnanswered: z.boolean().optional() }),
+    output: m.Quote,
+  },
+  'quotes.get': { input: z.strictObject({ id: Id }), output: m.Quote },
+  'quotes.list': {
+    input: z.strictObject({
+      accountId: Id.optional(),
+      status: z.enum(['draft', 'sent', 'won', 'lost', 'expired']).optional(),
+      limit: Limit,
+    }),
+    output: z.array(m.Quote),
+  },
+
+  'orders.add': {
+    input: z
+      .strictObject({
+        accountId: Id,
+        quoteId: Id.optional(),
+        number: z.string().trim().min(1).max(60).optional(),
+        orderedAt: CalendarDate,
+        amount: Money,
+        currency: CurrencyCode,
+        cost: Money.optional(),
+        quantity: Quantity.optional(),
+        unit: Unit.optional(),
+        dueOn: CalendarDate.optional(),
+        paidOn: CalendarDate.optional(),
+        shippedOn: CalendarDate.optional(),
+        deliveredOn: CalendarDate.optional(),
+        lines: z.array(OrderLineInput).max(500).optional(),
+      })
+      .refine((o) => (o.quantity === undefined) === (o.unit === undefined), {
+        message: 'tb.quantity_unit',
+        path: ['unit'],
+      }),
+    output: m.Order,
+  },
+  'orders.list': {
+    input: z.strictObject({ accountId: Id, limit: Limit, offset: Offset }),
+    output: z.array(m.Order),
+  },
+
+  'complaints.add': {
+    input: z.strictObject({
+      accountId: Id,
+      orderId: Id.optional(),
+      grade: z.enum(['A', 'B', 'C']),
+      subject: Name,
+      description: LongText.optional(),
+      openedAt: Instant,
+    }),
+    output: m.Complaint,
+  },
+  'complaints.respond': { input: z.strictObject({ id: Id, at: Instant }), output: m.Complaint },
+  'complaints.resolve': {
+    input: z.strictObject({ id: Id, at: Instant, resolution: LongText.optional() }),
+    output: m.Complaint,
+  },
+  'complaints.list': {
+    input: z.strictObject({ accountId: Id.optional(), open: z.boolean().optional(), limit: Limit }),
+    output: z.array(m.Complaint),
+  },
+
+  'fx.add': {
+    input: z.strictObject({ date: CalendarDate, currency: CurrencyCode, rate: z.number().finite().positive().max(1e9) }),
+    output: m.FxRate,
+  },
+  'fx.list': {
+    input: z.strictObject({ currency: CurrencyCode.optional(), limit: Limit }),
+    output: z.array(m.FxRate),
+  },
+
+  'settings.get': { input: z.strictObject({ key: z.string().min(1).max(100) }), output: m.Setting },
+  'settings.set': {
+    input: z.strictObject({ key: z.string().min(1).max(100), value: z.unknown() }),
+    output: m.Setting,
+  },
+  'settings.list': { input: z.strictObject({}), output: z.array(m.Setting) },
+
+  'tasks.list': {
+    input: z.strictObject({
+      status: z.enum(['open', 'done', 'dismissed']).optional(),
+      accountId: Id.optional(),
+      dueBefore: Instant.optional(),
+      limit: Limit,
+    }),
+    output: z.array(m.Task),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type HandlerName = keyof Contract;
+export type InputOf<K extends HandlerName> = z.input<Contract[K]['input']>;
+export type ParsedInputOf<K extends HandlerName> = z.output<Contract[K]['input']>;
+export type OutputOf<K extends HandlerName> = z.infer<Contract[K]['output']>;
+
+export function isHandlerName(name: string): name is HandlerName {
+  return Object.hasOwn(contract, name);
+}

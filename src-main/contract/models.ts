@@ -1,0 +1,236 @@
+/** What the API returns: records in camelCase, instants as `YYYY-MM-DDTHH:MM:SSZ`, dates as YYYY-MM-DD. */
+import { z } from 'zod';
+
+const stamps = { createdAt: z.string(), updatedAt: z.string() };
+
+export const Account = z.object({
+  id: z.string(),
+  name: z.string(),
+  country: z.string(),
+  timeZone: z.string(),
+  city: z.string().nullable(),
+  language: z.string().nullable(),
+  currency: z.string().nullable(),
+  source: z.string().nullable(),
+  owner: z.string().nullable(),
+  strategicFit: z.number(),
+  reputation: z.number(),
+  priorityChannel: z.boolean(),
+  notes: z.string(),
+  reviewAnchor: z.string().nullable(),
+  ...stamps,
+});
+export type Account = z.infer<typeof Account>;
+
+export const Contact = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  emails: z.array(z.string()),
+  phones: z.array(z.string()),
+  whatsapp: z.string().nullable(),
+  wechat: z.string().nullable(),
+  isPrimary: z.boolean(),
+  notes: z.string(),
+  ...stamps,
+});
+export type Contact = z.infer<typeof Contact>;
+
+export const Interaction = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  contactId: z.string().nullable(),
+  kind: z.string(),
+  channel: z.string().nullable(),
+  direction: z.enum(['in', 'out']),
+  occurredAt: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  awaitsReply: z.boolean(),
+  answeredAt: z.string().nullable(),
+  ...stamps,
+});
+export type Interaction = z.infer<typeof Interaction>;
+
+export const Inquiry = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  contactId: z.string().nullable(),
+  source: z.string(),
+  receivedAt: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  products: z.array(z.string()),
+  authenticity: z.number().nullable(),
+  urgency: z.number().nullable(),
+  value: z.number().nullable(),
+  firstReplyAt: z.string().nullable(),
+  status: z.string(),
+  ...stamps,
+});
+export type Inquiry = z.infer<typeof Inquiry>;
+
+export const QuoteItem = z.object({
+  position: z.number(),
+  product: z.string(),
+  description: z.string(),
+  quantity: z.number(),
+  unit: z.string(),
+  unitPrice: z.number(),
+  amount: z.number(),
+});
+export const QuoteVersion = z.object({
+  version: z.number(),
+  incoterm: z.string().nullable(),
+  paymentTerms: z.string().nullable(),
+  leadTimeDays: z.number().nullable(),
+  terms: z.string(),
+  note: z.string(),
+  total: z.number(),
+  items: z.array(QuoteItem),
+  createdAt: z.string(),
+});
+export const QuoteStage = z.object({
+  id: z.string(),
+  position: z.number(),
+  name: z.string(),
+  validThrough: z.string(),
+  completedAt: z.string().nullable(),
+});
+export const QuoteQuestion = z.object({
+  id: z.string(),
+  question: z.string(),
+  answer: z.string().nullable(),
+  askedAt: z.string(),
+  answeredAt: z.string().nullable(),
+});
+export const Quote = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  inquiryId: z.string().nullable(),
+  number: z.string(),
+  currency: z.string(),
+  quoteDate: z.string(),
+  status: z.string(),
+  currentVersion: z.number(),
+  validity: z.object({
+    strategy: z.enum(['fixed', 'fx', 'staged', 'periodic']),
+    days: z.number().nullable(),
+    thresholdPercent: z.number().nullable(),
+    rateAtQuote: z.number().nullable(),
+    seasonName: z.string().nullable(),
+    seasonEndsOn: z.string().nullable(),
+    validThrough: z.string().nullable(),
+    reconfirmedAt: z.string().nullable(),
+  }),
+  sentAt: z.string().nullable(),
+  versions: z.array(QuoteVersion),
+  stages: z.array(QuoteStage),
+  questions: z.array(QuoteQuestion),
+  specCoverage: z.object({ asked: z.number(), answered: z.number() }),
+  ...stamps,
+});
+export type Quote = z.infer<typeof Quote>;
+
+export const OrderLine = z.object({
+  position: z.number(),
+  product: z.string(),
+  quantity: z.number(),
+  unit: z.string(),
+  unitPrice: z.number(),
+  amount: z.number(),
+});
+export const Order = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  quoteId: z.string().nullable(),
+  number: z.string().nullable(),
+  orderedAt: z.string(),
+  amount: z.number(),
+  currency: z.string(),
+  fxRate: z.number(),
+  amountBase: z.number(),
+  cost: z.number().nullable(),
+  costBase: z.number().nullable(),
+  quantity: z.number().nullable(),
+  unit: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  paidOn: z.string().nullable(),
+  shippedOn: z.string().nullable(),
+  deliveredOn: z.string().nullable(),
+  lines: z.array(OrderLine),
+  ...stamps,
+});
+export type Order = z.infer<typeof Order>;
+
+export const Complaint = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  orderId: z.string().nullable(),
+  grade: z.enum(['A', 'B', 'C']),
+  subject: z.string(),
+  description: z.string(),
+  openedAt: z.string(),
+  respondedAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  resolution: z.string().nullable(),
+  ...stamps,
+});
+export type Complaint = z.infer<typeof Complaint>;
+
+export const FxRate = z.object({
+  id: z.string(),
+  date: z.string(),
+  currency: z.string(),
+  baseCurrency: z.string(),
+  rate: z.number(),
+});
+export type FxRate = z.infer<typeof FxRate>;
+
+export const Setting = z.object({ key: z.string(), value: z.unknown(), isDefault: z.boolean() });
+export type Setting = z.infer<typeof Setting>;
+
+export const Task = z.object({
+  id: z.string(),
+  accountId: z.string().nullable(),
+  accountName: z.string().nullable(),
+  kind: z.string(),
+  rule: z.string().nullable(),
+  sourceTable: z.string().nullable(),
+  sourceId: z.string().nullable(),
+  title: z.string(),
+  dueAt: z.string(),
+  status: z.string(),
+  snoozedUntil: z.string().nullable(),
+  doneAt: z.string().nullable(),
+});
+export type Task = z.infer<typeof Task>;
+
+export const BookInfo = z.object({
+  path: z.string(),
+  schemaVersion: z.number(),
+  accounts: z.number(),
+});
+export type BookInfo = z.infer<typeof BookInfo>;
+
+export const BookCheck = z.object({
+  ok: z.boolean(),
+  schemaVersion: z.number(),
+  integrity: z.string(),
+  foreignKeys: z.number(),
+  accounts: z.number(),
+});
+export type BookCheck = z.infer<typeof BookCheck>;
+
+export const SeedSummary = z.object({
+  accounts: z.number(),
+  contacts: z.number(),
+  orders: z.number(),
+  inquiries: z.number(),
+  quotes: z.number(),
+  complaints: z.number(),
+  fxRates: z.number(),
+  seconds: z.number(),
+});
+export type SeedSummary = z.infer<typeof SeedSummary>;

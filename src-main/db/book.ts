@@ -1,0 +1,45 @@
+import { Kysely, SqliteDialect } from 'kysely';
+import { AppError } from '../contract/errors';
+import { openSqlite, type OpenOptions, type Sqlite } from './connection';
+import { migrate, schemaVersion, type MigrateResult } from './migrator';
+import type { BookSchema } from './schema';
+
+export type BookDb = Kysely<BookSchema>;
+
+export interface Book {
+  file: string;
+  sqlite: Sqlite;
+  db: BookDb;
+  migration: MigrateResult;
+  close(): Promise<void>;
+}
+
+export interface OpenBookOptions extends OpenOptions {
+  appVersion?: string;
+}
+
+/** Opens a book, upgrading its schema when it is older; refuses foreign, corrupt and newer files. */
+export function openBook(file: string, options: OpenBookOptions = {}): Book {
+  const create = options.create ?? false;
+  const sqlite = openSqlite(file, { ...options, create });
+  try {
+    if (!create && schemaVersion(sqlite, file) === 0) throw new AppError('book_not_initialized', { path: file });
+    const migration = migrate(sqlite, { file, appVersion: options.appVersion ?? '0.1.0' });
+    const db = new Kysely<BookSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+    let closed = false;
+    return {
+      file,
+      sqlite,
+      db,
+      migration,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await db.destroy();
+      },
+    };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../contract/errors';
+
+/** Identifies a SQLite file as a Tradebook book ("TBK1"); a file with another id is foreign. */
+export const APPLICATION_ID = 0x54424b31;
+
+export type Sqlite = Database.Database;
+
+export function busyTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.TRADEBOOK_BUSY_MS;
+  const parsed = raw === undefined ? NaN : Number(raw);
+  return Number.isInteger(parsed) && parsed >= 0 ? parsed : 5000;
+}
+
+export interface OpenOptions {
+  /** Create the file (and its directory) when missing. */
+  create?: boolean;
+  readonly?: boolean;
+  busyTimeoutMs?: number;
+}
+
+/** Opens a book and sets its pragmas; every open goes through here. */
+export function openSqlite(file: string, options: OpenOptions = {}): Sqlite {
+  const create = options.create ?? true;
+  if (file !== ':memory:') {
+    const dir = path.dirname(path.resolve(file));
+    if (!fs.existsSync(file)) {
+      if (!create) throw new AppError('book_missing', { path: file });
+      try {
+        fs.mkdirSync(dir, { recursive: true });
+      } catch {
+        throw new AppError('book_dir', { path: dir });
+      }
+    } else if (fs.statSync(file).isDirectory()) {
+      throw new AppError('not_a_book', { path: file });
+    }
+  }
+  let db: Sqlite;
+  try {
+    db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: !create });
+  } catch (error) {
+    throw mapSqliteError(error, file);
+  }
+  try {
+    db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? busyTimeoutMs())}`);
+    // journal_mode touches the header: a non-SQLite file fails here with SQLITE_NOTADB.
+    if (!options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+  } catch (error) {
+    db.close();
+    throw mapSqliteError(error, file);
+  }
+  return db;
+}
+
+/** Turns a SQLite error into the user's words; leaves AppErrors and unknown errors alone. */
+export function mapSqliteError(error: unknown, file?: string): unknown {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'SQLITE_BUSY':
+    case 'SQLITE_BUSY_SNAPSHOT':
+    case 'SQLITE_BUSY_RECOVERY':
+    case 'SQLITE_LOCKED':
+      return new AppError('book_busy', {});
+    case 'SQLITE_NOTADB':
+    case 'SQLITE_CORRUPT':
+    case 'SQLITE_CORRUPT_VTAB':
+      return new AppError('book_corrupt', { path: file ?? '' });
+    case 'SQLITE_CANTOPEN':
+      return new AppError('book_cannot_open', { path: file ?? '' });
+    case 'SQLITE_READONLY':
+      return new AppError('book_readonly', { path: file ?? '' });
+    case 'SQLITE_FULL':
+      return new AppError('disk_full', {});
+    default:
+      return error;
+  }
+}

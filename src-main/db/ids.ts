@@ -1,0 +1,12 @@
+import { monotonicFactory, ulid } from 'ulid';
+
+/** A new record id: a ULID (time-ordered, unique across books so they can be merged). */
+export function newId(): string {
+  return ulid();
+}
+
+/** Ids for a deterministic run (the seed): time and randomness both come from the caller. */
+export function idFactory(random: () => number): (timeMs: number) => string {
+  const next = monotonicFactory(random);
+  return (timeMs) => next(timeMs);
+}

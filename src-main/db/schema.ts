@@ -1,0 +1,284 @@
+/** Row types of the book, as Kysely sees them (schema v1, migrations/0001…0007). */
+import type { Generated } from 'kysely';
+
+interface Stamped {
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface AccountRow extends Stamped {
+  id: string;
+  name: string;
+  country: string;
+  time_zone: string;
+  city: string | null;
+  language: string | null;
+  currency: string | null;
+  source: string | null;
+  owner: string | null;
+  strategic_fit: number;
+  reputation: number;
+  priority_channel: number;
+  notes: string;
+  review_anchor: string | null;
+}
+
+export interface ContactRow extends Stamped {
+  id: string;
+  account_id: string;
+  name: string;
+  title: string | null;
+  emails: string;
+  phones: string;
+  whatsapp: string | null;
+  wechat: string | null;
+  is_primary: number;
+  notes: string;
+}
+
+export interface InteractionRow extends Stamped {
+  id: string;
+  account_id: string;
+  contact_id: string | null;
+  kind: string;
+  channel: string | null;
+  direction: string;
+  occurred_at: string;
+  subject: string;
+  body: string;
+  awaits_reply: number;
+  answered_at: string | null;
+}
+
+export interface InquiryRow extends Stamped {
+  id: string;
+  account_id: string;
+  contact_id: string | null;
+  source: string;
+  received_at: string;
+  subject: string;
+  body: string;
+  products: string;
+  authenticity: number | null;
+  urgency: number | null;
+  value: number | null;
+  first_reply_at: string | null;
+  status: string;
+}
+
+export interface QuoteRow extends Stamped {
+  id: string;
+  account_id: string;
+  inquiry_id: string | null;
+  number: string;
+  currency: string;
+  quote_date: string;
+  status: string;
+  current_version: number;
+  validity_strategy: string;
+  valid_days: number | null;
+  fx_threshold_percent: number | null;
+  fx_rate_at_quote: number | null;
+  season_name: string | null;
+  season_ends_on: string | null;
+  valid_through: string | null;
+  reconfirmed_at: string | null;
+  sent_at: string | null;
+  closed_at: string | null;
+  lost_reason: string | null;
+  lost_note: string | null;
+}
+
+export interface QuoteVersionRow extends Stamped {
+  id: string;
+  quote_id: string;
+  version: number;
+  incoterm: string | null;
+  payment_terms: string | null;
+  lead_time_days: number | null;
+  terms: string;
+  total: number;
+  note: string;
+}
+
+export interface QuoteItemRow extends Stamped {
+  id: string;
+  quote_version_id: string;
+  position: number;
+  product: string;
+  description: string;
+  quantity: number;
+  unit: string;
+  unit_price: number;
+}
+
+export interface QuoteStageRow extends Stamped {
+  id: string;
+  quote_id: string;
+  position: number;
+  name: string;
+  valid_through: string;
+  completed_at: string | null;
+}
+
+export interface QuoteQuestionRow extends Stamped {
+  id: string;
+  quote_id: string;
+  question: string;
+  answer: string | null;
+  asked_at: string;
+  answered_at: string | null;
+}
+
+export interface FxRateRow extends Stamped {
+  id: string;
+  currency: string;
+  base_currency: string;
+  rate_date: string;
+  rate: number;
+}
+
+export interface OrderRow extends Stamped {
+  id: string;
+  account_id: string;
+  quote_id: string | null;
+  number: string | null;
+  ordered_at: string;
+  amount: number;
+  currency: string;
+  fx_rate: number;
+  amount_base: number;
+  cost: number | null;
+  cost_base: number | null;
+  quantity: number | null;
+  unit: string | null;
+  due_on: string | null;
+  paid_on: string | null;
+  shipped_on: string | null;
+  delivered_on: string | null;
+}
+
+export interface OrderLineRow extends Stamped {
+  id: string;
+  order_id: string;
+  position: number;
+  product: string;
+  quantity: number;
+  unit: string;
+  unit_price: number;
+  amount: number;
+}
+
+export interface ComplaintRow extends Stamped {
+  id: string;
+  account_id: string;
+  order_id: string | null;
+  grade: string;
+  subject: string;
+  description: string;
+  opened_at: string;
+  responded_at: string | null;
+  resolved_at: string | null;
+  resolution: string | null;
+}
+
+export interface TaskRow extends Stamped {
+  id: string;
+  account_id: string | null;
+  kind: string;
+  rule: string | null;
+  source_table: string | null;
+  source_id: string | null;
+  dedupe_key: string | null;
+  title: string;
+  details: string;
+  due_at: string;
+  status: string;
+  snoozed_until: string | null;
+  done_at: string | null;
+}
+
+export interface SettingRow {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface CalendarOverrideRow extends Stamped {
+  id: string;
+  country: string;
+  day: string;
+  kind: string;
+  name: string;
+}
+
+export interface HealthReviewRow extends Stamped {
+  id: string;
+  account_id: string;
+  due_at: string;
+  reviewed_at: string | null;
+  score: number | null;
+  indicators: string;
+  notes: string;
+}
+
+export interface ScoreSnapshotRow extends Stamped {
+  id: string;
+  account_id: string;
+  as_of: string;
+  recency: number | null;
+  frequency: number | null;
+  monetary: number | null;
+  tier: string | null;
+  value_score: number | null;
+  parts: string;
+  quadrant: string | null;
+  loyalty: string | null;
+  health: number | null;
+  churn_warning: number;
+  computed_at: string;
+}
+
+export interface SearchDocRow {
+  doc: Generated<number>;
+  account_id: string;
+}
+
+export interface SearchIndexRow {
+  rowid: number;
+  names: string;
+  emails: string;
+  notes: string;
+}
+
+export interface SchemaMigrationRow {
+  version: number;
+  name: string;
+  applied_at: string;
+  app_version: string;
+}
+
+export interface BookSchema {
+  accounts: AccountRow;
+  contacts: ContactRow;
+  interactions: InteractionRow;
+  inquiries: InquiryRow;
+  quotes: QuoteRow;
+  quote_versions: QuoteVersionRow;
+  quote_items: QuoteItemRow;
+  quote_stages: QuoteStageRow;
+  quote_questions: QuoteQuestionRow;
+  fx_rates: FxRateRow;
+  orders: OrderRow;
+  order_lines: OrderLineRow;
+  complaints: ComplaintRow;
+  tasks: TaskRow;
+  settings: SettingRow;
+  calendar_overrides: CalendarOverrideRow;
+  health_reviews: HealthReviewRow;
+  score_snapshots: ScoreSnapshotRow;
+  search_docs: SearchDocRow;
+  search_index: SearchIndexRow;
+  schema_migrations: SchemaMigrationRow;
+}

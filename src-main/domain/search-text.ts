@@ -1,0 +1,42 @@
+/**
+ * Search text for FTS5. The unicode61 tokenizer keeps a run of Chinese characters as one token, so 华强 would
+ * not find 深圳华强电子. We index every CJK run as overlapping bigrams (深圳 圳华 华强 强电 电子) and match
+ * queries the same way: a two-or-more-character query becomes a phrase of its bigrams, one character becomes
+ * a prefix on the bigrams. Latin words are matched by prefix; diacritics are removed by the tokenizer.
+ * Hand-written because no maintained FTS5 CJK tokenizer ships for better-sqlite3.
+ */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+
+function bigrams(run: string): string[] {
+  const chars = [...run];
+  if (chars.length === 1) return chars;
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+/** Bigrams plus the run's last character alone, so every character starts some token (for 1-char queries). */
+function documentTokens(run: string): string[] {
+  const chars = [...run];
+  return chars.length === 1 ? chars : [...bigrams(run), chars[chars.length - 1]!];
+}
+
+/** Document text: CJK runs become bigrams, the rest stays as it is for unicode61. */
+export function toSearchDocument(text: string): string {
+  return text.replace(CJK, (run) => ` ${documentTokens(run).join(' ')} `);
+}
+
+/** An FTS5 MATCH expression for what the user typed, or null when nothing searchable is left. */
+export function toSearchQuery(input: string): string | null {
+  const terms: string[] = [];
+  let rest = input.normalize('NFC').slice(0, 200);
+  rest = rest.replace(CJK, (run) => {
+    const chars = [...run];
+    terms.push(chars.length === 1 ? `"${run}"*` : `"${bigrams(run).join(' ')}"`);
+    return ' ';
+  });
+  for (const word of rest.split(/[^\p{L}\p{N}]+/u)) {
+    if (word) terms.push(`"${word}"*`);
+  }
+  return terms.length > 0 ? terms.join(' AND ') : null;
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { isKnownCountry } from './countries';
+import { isKnownCurrency } from './money';
+import { isKnownTimeZone } from './zones';
+
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'tb.clock');
+const Window = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'tb.window')
+  .refine((w) => {
+    const [start, end] = w.split('-') as [string, string];
+    return end > start && end <= '24:00';
+  }, 'tb.window_order');
+const Hours = z.number().positive().max(24 * 30);
+const Weight = z.number().min(0).max(100);
+
+export const inquirySources = ['website', 'email', 'marketplace', 'fair', 'referral', 'phone'] as const;
+export const scoreParts = ['purchase', 'margin', 'growth', 'strategic', 'reputation'] as const;
+export const healthIndicators = [
+  'volume_trend',
+  'order_rhythm',
+  'recency',
+  'margin_trend',
+  'on_time_payment',
+  'overdue_receivables',
+  'open_complaints',
+  'complaint_resolution',
+  'reply_latency',
+  'quote_win_rate',
+  'inquiry_activity',
+  'contact_recency',
+] as const;
+
+export interface HostFacts {
+  timeZone: string;
+  country: string;
+}
+
+/** Every setting: its schema and its default (PRODUCT, Defaults). Keys are exact. */
+export function settingDefinitions(host: HostFacts) {
+  const defs: Record<string, { schema: z.ZodType; default: unknown }> = {
+    language: { schema: z.enum(['en', 'zh-CN']), default: 'en' },
+    myTimeZone: { schema: z.string().refine(isKnownTimeZone, 'tb.zone'), default: host.timeZone },
+    myCountry: { schema: z.string().refine(isKnownCountry, 'tb.country'), default: host.country },
+    baseCurrency: { schema: z.string().refine(isKnownCurrency, 'tb.currency'), default: 'CNY' },
+    buyerMorning: { schema: ClockTime, default: '08:15' },
+    businessWindow: { schema: Window, default: '09:00-18:00' },
+    slaCountsBusinessHours: { schema: z.boolean(), default: false },
+    followUpBusinessDays: { schema: z.number().int().min(1).max(60), default: 3 },
+    expiryReminderBusinessDays: {
+      schema: z
+        .array(z.number().int().min(1).max(60))
+        .max(10)
+        .refine((a) => new Set(a).size === a.length, 'tb.unique'),
+      default: [3, 1],
+    },
+    fxMaxAgeDays: { schema: z.number().int().min(0).max(366), default: 7 },
+    fxThresholdPercent: { schema: z.number().positive().max(100), default: 3 },
+    scheduleHorizonDays: { schema: z.number().int().min(0).max(366), default: 7 },
+  };
+  const sla: Record<(typeof inquirySources)[number], number> = {
+    website: 2,
+    email: 4,
+    marketplace: 1,
+    fair: 24,
+    referral: 4,
+    phone: 1,
+  };
+  for (const source of inquirySources) defs[`slaHours.${source}`] = { schema: Hours, default: sla[source] };
+  const weights: Record<(typeof scoreParts)[number], number> = {
+    purchase: 25,
+    margin: 25,
+    growth: 20,
+    strategic: 15,
+    reputation: 15,
+  };
+  for (const part of scoreParts) defs[`scoreWeights.${part}`] = { schema: Weight, default: weights[part] };
+  for (const indicator of healthIndicators) defs[`healthWeights.${indicator}`] = { schema: Weight, default: 1 };
+  return defs;
+}
+
+export type SettingDefinitions = ReturnType<typeof settingDefinitions>;
+
+/** A value typed on a command line: JSON when it parses (3, false, [3,1]), else the text itself (08:15). */
+export function parseSettingText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,60 @@
+/** The contract implemented over the services: one entry per call, tied to the contract by the type checker. */
+import type { HandlerName, OutputOf, ParsedInputOf } from '../contract';
+import * as accounts from '../services/accounts';
+import * as book from '../services/book';
+import * as contacts from '../services/contacts';
+import type { ServiceContext } from '../services/context';
+import * as inquiries from '../services/inquiries';
+import * as money from '../services/money';
+import * as quotes from '../services/quotes';
+import { seedBook } from '../services/seed';
+import * as settings from '../services/settings';
+import * as tasks from '../services/tasks';
+
+export type Handlers = {
+  [K in HandlerName]: (ctx: ServiceContext, input: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K>;
+};
+
+export const handlers: Handlers = {
+  'book.info': (ctx) => book.bookInfo(ctx),
+  'book.check': (ctx) => book.checkBook(ctx),
+  'book.seed': (ctx, input) => seedBook(ctx, input),
+
+  'accounts.add': (ctx, input) => accounts.addAccount(ctx, input),
+  'accounts.get': (ctx, input) => accounts.getAccount(ctx, input.id),
+  'accounts.list': (ctx, input) => accounts.listAccounts(ctx, input),
+  'accounts.count': (ctx, input) => accounts.countAccounts(ctx, input),
+  'accounts.update': (ctx, input) => accounts.updateAccount(ctx, input),
+
+  'contacts.add': (ctx, input) => contacts.addContact(ctx, input),
+  'contacts.list': (ctx, input) => contacts.listContacts(ctx, input.accountId),
+  'interactions.add': (ctx, input) => contacts.addInteraction(ctx, input),
+  'interactions.list': (ctx, input) => contacts.listInteractions(ctx, input),
+
+  'inquiries.add': (ctx, input) => inquiries.addInquiry(ctx, input),
+  'inquiries.reply': (ctx, input) => inquiries.replyInquiry(ctx, input),
+  'inquiries.list': (ctx, input) => inquiries.listInquiries(ctx, input),
+
+  'quotes.add': (ctx, input) => quotes.addQuote(ctx, input),
+  'quotes.revise': (ctx, input) => quotes.reviseQuote(ctx, input),
+  'quotes.send': (ctx, input) => quotes.sendQuote(ctx, input),
+  'quotes.get': (ctx, input) => quotes.getQuote(ctx, input.id),
+  'quotes.list': (ctx, input) => quotes.listQuotes(ctx, input),
+
+  'orders.add': (ctx, input) => money.addOrder(ctx, input),
+  'orders.list': (ctx, input) => money.listOrders(ctx, input),
+
+  'complaints.add': (ctx, input) => inquiries.addComplaint(ctx, input),
+  'complaints.respond': (ctx, input) => inquiries.respondComplaint(ctx, input),
+  'complaints.resolve': (ctx, input) => inquiries.resolveComplaint(ctx, input),
+  'complaints.list': (ctx, input) => inquiries.listComplaints(ctx, input),
+
+  'fx.add': (ctx, input) => money.addFxRate(ctx, input),
+  'fx.list': (ctx, input) => money.listFxRates(ctx, input),
+
+  'settings.get': (ctx, input) => settings.getSetting(ctx, input.key),
+  'settings.set': (ctx, input) => settings.setSetting(ctx, input.key, input.value),
+  'settings.list': (ctx) => settings.listSettings(ctx),
+
+  'tasks.list': (ctx, input) => tasks.listTasks(ctx, input),
+};

@@ -1,0 +1,38 @@
+import type { BookCheck, BookInfo } from '../contract/models';
+import { mapSqliteError } from '../db/connection';
+import { schemaVersion } from '../db/migrator';
+import type { ServiceContext } from './context';
+
+function countAccounts(ctx: ServiceContext): number {
+  const row = ctx.book.sqlite.prepare('SELECT count(*) AS n FROM accounts WHERE deleted_at IS NULL').get() as { n: number };
+  return row.n;
+}
+
+export function bookInfo(ctx: ServiceContext): BookInfo {
+  return { path: ctx.book.file, schemaVersion: schemaVersion(ctx.book.sqlite, ctx.book.file), accounts: countAccounts(ctx) };
+}
+
+/** Verifies the book: SQLite's integrity check, foreign keys, the FTS index. */
+export function checkBook(ctx: ServiceContext): BookCheck {
+  try {
+    const integrityRows = ctx.book.sqlite.pragma('integrity_check') as { integrity_check: string }[];
+    const integrity = integrityRows.map((r) => r.integrity_check).join('; ');
+    const foreignKeys = (ctx.book.sqlite.pragma('foreign_key_check') as unknown[]).length;
+    let ftsOk = true;
+    try {
+      ctx.book.sqlite.prepare("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)").run();
+    } catch {
+      ftsOk = false;
+    }
+    const ok = integrity === 'ok' && foreignKeys === 0 && ftsOk;
+    return {
+      ok,
+      schemaVersion: schemaVersion(ctx.book.sqlite, ctx.book.file),
+      integrity: ftsOk ? integrity : `${integrity}; search index damaged`,
+      foreignKeys,
+      accounts: countAccounts(ctx),
+    };
+  } catch (error) {
+    throw mapSqliteError(error, ctx.book.file);
+  }
+}

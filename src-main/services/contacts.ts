@@ -1,0 +1,150 @@
+import type { ParsedInputOf } from '../contract';
+import { invalidState } from '../contract/errors';
+import type { Contact, Interaction } from '../contract/models';
+import type { BookDb } from '../db/book';
+import { newId } from '../db/ids';
+import type { ContactRow, InteractionRow } from '../db/schema';
+import { reindexAccount, requireAccount } from './accounts';
+import type { ServiceContext } from './context';
+
+export function toContact(row: ContactRow): Contact {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    name: row.name,
+    title: row.title,
+    emails: JSON.parse(row.emails) as string[],
+    phones: JSON.parse(row.phones) as string[],
+    whatsapp: row.whatsapp,
+    wechat: row.wechat,
+    isPrimary: row.is_primary === 1,
+    notes: row.notes,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** A contact given with a record must belong to that record's account. */
+export async function checkContact(db: BookDb, accountId: string, contactId: string | undefined): Promise<void> {
+  if (contactId === undefined) return;
+  const row = await db.selectFrom('contacts').select('account_id').where('id', '=', contactId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!row || row.account_id !== accountId) throw invalidState('contact_other_account', { contactId });
+}
+
+export async function addContact(ctx: ServiceContext, input: ParsedInputOf<'contacts.add'>): Promise<Contact> {
+  const now = ctx.now();
+  return ctx.book.db.transaction().execute(async (trx) => {
+    await requireAccount(trx, input.accountId);
+    const first = !(await trx.selectFrom('contacts').select('id').where('account_id', '=', input.accountId).where('deleted_at', 'is', null).executeTakeFirst());
+    const isPrimary = input.isPrimary ?? first;
+    if (isPrimary) {
+      await trx
+        .updateTable('contacts')
+        .set({ is_primary: 0, updated_at: now })
+        .where('account_id', '=', input.accountId)
+        .where('is_primary', '=', 1)
+        .execute();
+    }
+    const row: ContactRow = {
+      id: newId(),
+      account_id: input.accountId,
+      name: input.name,
+      title: input.title ?? null,
+      emails: JSON.stringify(input.emails ?? []),
+      phones: JSON.stringify(input.phones ?? []),
+      whatsapp: input.whatsapp ?? null,
+      wechat: input.wechat ?? null,
+      is_primary: isPrimary ? 1 : 0,
+      notes: input.notes ?? '',
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    };
+    await trx.insertInto('contacts').values(row).execute();
+    await reindexAccount(trx, input.accountId);
+    return toContact(row);
+  });
+}
+
+export async function listContacts(ctx: ServiceContext, accountId: string): Promise<Contact[]> {
+  await requireAccount(ctx.book.db, accountId);
+  const rows = await ctx.book.db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('deleted_at', 'is', null)
+    .orderBy('is_primary', 'desc')
+    .orderBy('name')
+    .execute();
+  return rows.map(toContact);
+}
+
+export function toInteraction(row: InteractionRow): Interaction {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    contactId: row.contact_id,
+    kind: row.kind,
+    channel: row.channel,
+    direction: row.direction as 'in' | 'out',
+    occurredAt: row.occurred_at,
+    subject: row.subject,
+    body: row.body,
+    awaitsReply: row.awaits_reply === 1,
+    answeredAt: row.answered_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Logs a message, call or visit. A message from the buyer answers every earlier one still awaiting a reply. */
+export async function addInteraction(ctx: ServiceContext, input: ParsedInputOf<'interactions.add'>): Promise<Interaction> {
+  const now = ctx.now();
+  return ctx.book.db.transaction().execute(async (trx) => {
+    await requireAccount(trx, input.accountId);
+    await checkContact(trx, input.accountId, input.contactId);
+    const row: InteractionRow = {
+      id: newId(),
+      account_id: input.accountId,
+      contact_id: input.contactId ?? null,
+      kind: input.kind,
+      channel: input.channel ?? null,
+      direction: input.direction,
+      occurred_at: input.occurredAt,
+      subject: input.subject ?? '',
+      body: input.body ?? '',
+      awaits_reply: input.direction === 'out' && input.awaitsReply ? 1 : 0,
+      answered_at: null,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    };
+    await trx.insertInto('interactions').values(row).execute();
+    if (input.direction === 'in') {
+      await trx
+        .updateTable('interactions')
+        .set({ answered_at: input.occurredAt, updated_at: now })
+        .where('account_id', '=', input.accountId)
+        .where('direction', '=', 'out')
+        .where('awaits_reply', '=', 1)
+        .where('answered_at', 'is', null)
+        .where('occurred_at', '<', input.occurredAt)
+        .where('deleted_at', 'is', null)
+        .execute();
+    }
+    return toInteraction(row);
+  });
+}
+
+export async function listInteractions(ctx: ServiceContext, input: ParsedInputOf<'interactions.list'>): Promise<Interaction[]> {
+  await requireAccount(ctx.book.db, input.accountId);
+  const rows = await ctx.book.db
+    .selectFrom('interactions')
+    .selectAll()
+    .where('account_id', '=', input.accountId)
+    .where('deleted_at', 'is', null)
+    .orderBy('occurred_at', 'desc')
+    .limit(input.limit)
+    .execute();
+  return rows.map(toInteraction);
+}

@@ -1,0 +1,273 @@
+import type { ParsedInputOf, Validity } from '../contract';
+import { invalidState, notFound } from '../contract/errors';
+import type { Quote } from '../contract/models';
+import type { BookDb } from '../db/book';
+import { newId } from '../db/ids';
+import type { QuoteItemRow, QuoteQuestionRow, QuoteRow, QuoteStageRow, QuoteVersionRow } from '../db/schema';
+import { addDays } from '../domain/dates';
+import { roundMoney } from '../domain/money';
+import { requireAccount } from './accounts';
+import type { ServiceContext } from './context';
+import { rateOn } from './money';
+import { settingValue } from './settings';
+
+type Terms = Pick<ParsedInputOf<'quotes.add'>, 'items' | 'incoterm' | 'paymentTerms' | 'leadTimeDays' | 'terms' | 'note'>;
+
+async function loadQuote(db: BookDb, row: QuoteRow): Promise<Quote> {
+  const versions = await db.selectFrom('quote_versions').selectAll().where('quote_id', '=', row.id).where('deleted_at', 'is', null).orderBy('version').execute();
+  const items = versions.length
+    ? await db
+        .selectFrom('quote_items')
+        .selectAll()
+        .where('quote_version_id', 'in', versions.map((v) => v.id))
+        .where('deleted_at', 'is', null)
+        .orderBy('position')
+        .execute()
+    : [];
+  const stages = await db.selectFrom('quote_stages').selectAll().where('quote_id', '=', row.id).where('deleted_at', 'is', null).orderBy('position').execute();
+  const questions = await db.selectFrom('quote_questions').selectAll().where('quote_id', '=', row.id).where('deleted_at', 'is', null).orderBy('asked_at').orderBy('id').execute();
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    inquiryId: row.inquiry_id,
+    number: row.number,
+    currency: row.currency,
+    quoteDate: row.quote_date,
+    status: row.status,
+    currentVersion: row.current_version,
+    validity: {
+      strategy: row.validity_strategy as Validity['strategy'],
+      days: row.valid_days,
+      thresholdPercent: row.fx_threshold_percent,
+      rateAtQuote: row.fx_rate_at_quote,
+      seasonName: row.season_name,
+      seasonEndsOn: row.season_ends_on,
+      validThrough: row.valid_through,
+      reconfirmedAt: row.reconfirmed_at,
+    },
+    sentAt: row.sent_at,
+    versions: versions.map((v) => ({
+      version: v.version,
+      incoterm: v.incoterm,
+      paymentTerms: v.payment_terms,
+      leadTimeDays: v.lead_time_days,
+      terms: v.terms,
+      note: v.note,
+      total: v.total,
+      createdAt: v.created_at,
+      items: items
+        .filter((i) => i.quote_version_id === v.id)
+        .map((i) => ({
+          position: i.position,
+          product: i.product,
+          description: i.description,
+          quantity: i.quantity,
+          unit: i.unit,
+          unitPrice: i.unit_price,
+          amount: roundMoney(i.quantity * i.unit_price, row.currency),
+        })),
+    })),
+    stages: stages.map((s) => ({ id: s.id, position: s.position, name: s.name, validThrough: s.valid_through, completedAt: s.completed_at })),
+    questions: questions.map((q) => ({ id: q.id, question: q.question, answer: q.answer, askedAt: q.asked_at, answeredAt: q.answered_at })),
+    specCoverage: { asked: questions.length, answered: questions.filter((q) => q.answer !== null).length },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+async function requireQuote(db: BookDb, id: string): Promise<QuoteRow> {
+  const row = await db.selectFrom('quotes').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!row) throw notFound('quote', id);
+  return row;
+}
+
+async function insertVersion(db: BookDb, quote: QuoteRow, version: number, terms: Terms, now: string): Promise<void> {
+  const total = roundMoney(
+    terms.items.reduce((sum, item) => sum + item.quantity * item.unitPrice, 0),
+    quote.currency,
+  );
+  const versionRow: QuoteVersionRow = {
+    id: newId(),
+    quote_id: quote.id,
+    version,
+    incoterm: terms.incoterm ?? null,
+    payment_terms: terms.paymentTerms ?? null,
+    lead_time_days: terms.leadTimeDays ?? null,
+    terms: terms.terms ?? '',
+    total,
+    note: terms.note ?? '',
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  };
+  await db.insertInto('quote_versions').values(versionRow).execute();
+  const items: QuoteItemRow[] = terms.items.map((item, index) => ({
+    id: newId(),
+    quote_version_id: versionRow.id,
+    position: index + 1,
+    product: item.product,
+    description: item.description ?? '',
+    quantity: item.quantity,
+    unit: item.unit,
+    unit_price: item.unitPrice,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  }));
+  await db.insertInto('quote_items').values(items).execute();
+}
+
+async function insertQuestions(db: BookDb, quoteId: string, questions: { question: string; answer?: string | undefined }[], now: string) {
+  if (questions.length === 0) return;
+  const rows: QuoteQuestionRow[] = questions.map((q) => ({
+    id: newId(),
+    quote_id: quoteId,
+    question: q.question,
+    answer: q.answer ?? null,
+    asked_at: now,
+    answered_at: q.answer === undefined ? null : now,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  }));
+  await db.insertInto('quote_questions').values(rows).execute();
+}
+
+async function nextNumber(db: BookDb, quoteDate: string): Promise<string> {
+  const year = quoteDate.slice(0, 4);
+  const row = await db
+    .selectFrom('quotes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('number', 'like', `Q${year}-%`)
+    .executeTakeFirstOrThrow();
+  return `Q${year}-${String(Number(row.n) + 1).padStart(4, '0')}`;
+}
+
+/** Creates a quote as a draft, version 1, with its validity strategy (R7) and the buyer's spec questions (R8). */
+export async function addQuote(ctx: ServiceContext, input: ParsedInputOf<'quotes.add'>): Promise<Quote> {
+  const now = ctx.now();
+  const base = await settingValue<string>(ctx, 'baseCurrency');
+  const maxAge = await settingValue<number>(ctx, 'fxMaxAgeDays');
+  const defaultThreshold = await settingValue<number>(ctx, 'fxThresholdPercent');
+  return ctx.book.db.transaction().execute(async (trx) => {
+    await requireAccount(trx, input.accountId);
+    if (input.inquiryId !== undefined) {
+      const inquiry = await trx.selectFrom('inquiries').select('account_id').where('id', '=', input.inquiryId).where('deleted_at', 'is', null).executeTakeFirst();
+      if (!inquiry || inquiry.account_id !== input.accountId) throw notFound('inquiry', input.inquiryId);
+    }
+    const v = input.validity;
+    const validThrough =
+      v.strategy === 'fixed' || v.strategy === 'fx'
+        ? addDays(input.quoteDate, v.days)
+        : v.strategy === 'staged'
+          ? v.stages[0]!.validThrough
+          : v.seasonEndsOn;
+    const lastDates = v.strategy === 'staged' ? v.stages.map((s) => s.validThrough) : [validThrough];
+    for (const date of lastDates) {
+      if (date < input.quoteDate) throw invalidState('validity_before_quote', { date, quoteDate: input.quoteDate });
+    }
+    const row: QuoteRow = {
+      id: newId(),
+      account_id: input.accountId,
+      inquiry_id: input.inquiryId ?? null,
+      number: input.number ?? (await nextNumber(trx, input.quoteDate)),
+      currency: input.currency,
+      quote_date: input.quoteDate,
+      status: 'draft',
+      current_version: 1,
+      validity_strategy: v.strategy,
+      valid_days: v.strategy === 'fixed' || v.strategy === 'fx' ? v.days : null,
+      fx_threshold_percent: v.strategy === 'fx' ? (v.thresholdPercent ?? defaultThreshold) : null,
+      fx_rate_at_quote: v.strategy === 'fx' ? await rateOn(trx, input.currency, base, input.quoteDate, maxAge) : null,
+      season_name: v.strategy === 'periodic' ? v.seasonName : null,
+      season_ends_on: v.strategy === 'periodic' ? v.seasonEndsOn : null,
+      valid_through: validThrough,
+      reconfirmed_at: null,
+      sent_at: null,
+      closed_at: null,
+      lost_reason: null,
+      lost_note: null,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    };
+    await trx.insertInto('quotes').values(row).execute();
+    await insertVersion(trx, row, 1, input, now);
+    if (v.strategy === 'staged') {
+      const stages: QuoteStageRow[] = v.stages.map((s, index) => ({
+        id: newId(),
+        quote_id: row.id,
+        position: index + 1,
+        name: s.name,
+        valid_through: s.validThrough,
+        completed_at: null,
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
+      }));
+      await trx.insertInto('quote_stages').values(stages).execute();
+    }
+    await insertQuestions(trx, row.id, input.questions ?? [], now);
+    return loadQuote(trx, row);
+  });
+}
+
+/** A new version (the old ones are kept, R8); the quote goes back to draft until it is sent again. */
+export async function reviseQuote(ctx: ServiceContext, input: ParsedInputOf<'quotes.revise'>): Promise<Quote> {
+  const now = ctx.now();
+  return ctx.book.db.transaction().execute(async (trx) => {
+    const row = await requireQuote(trx, input.id);
+    if (!['draft', 'sent'].includes(row.status)) throw invalidState('quote_closed', { id: row.id, status: row.status });
+    const version = row.current_version + 1;
+    await insertVersion(trx, row, version, input, now);
+    for (const answer of input.answers ?? []) {
+      const updated = await trx
+        .updateTable('quote_questions')
+        .set({ answer: answer.answer, answered_at: now, updated_at: now })
+        .where('id', '=', answer.questionId)
+        .where('quote_id', '=', row.id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) throw notFound('quote', answer.questionId);
+    }
+    await insertQuestions(trx, row.id, input.questions ?? [], now);
+    const changes = { current_version: version, status: 'draft', updated_at: now };
+    await trx.updateTable('quotes').set(changes).where('id', '=', row.id).execute();
+    return loadQuote(trx, { ...row, ...changes });
+  });
+}
+
+/** Marks the current version sent; unanswered spec questions (R8) need the user's confirmation. */
+export async function sendQuote(ctx: ServiceContext, input: ParsedInputOf<'quotes.send'>): Promise<Quote> {
+  const now = ctx.now();
+  return ctx.book.db.transaction().execute(async (trx) => {
+    const row = await requireQuote(trx, input.id);
+    if (row.status !== 'draft') throw invalidState(row.status === 'sent' ? 'quote_not_draft' : 'quote_closed', { id: row.id, status: row.status });
+    const counts = await trx
+      .selectFrom('quote_questions')
+      .select((eb) => [eb.fn.countAll<number>().as('asked'), eb.fn.count<number>('answer').as('answered')])
+      .where('quote_id', '=', row.id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    const asked = Number(counts.asked);
+    const unanswered = asked - Number(counts.answered);
+    if (unanswered > 0 && !input.confirmUnanswered) throw invalidState('unanswered_questions', { unanswered, asked });
+    const changes = { status: 'sent', sent_at: input.at, updated_at: now };
+    await trx.updateTable('quotes').set(changes).where('id', '=', row.id).execute();
+    return loadQuote(trx, { ...row, ...changes });
+  });
+}
+
+export async function getQuote(ctx: ServiceContext, id: string): Promise<Quote> {
+  return loadQuote(ctx.book.db, await requireQuote(ctx.book.db, id));
+}
+
+export async function listQuotes(ctx: ServiceContext, input: ParsedInputOf<'quotes.list'>): Promise<Quote[]> {
+  let q = ctx.book.db.selectFrom('quotes').selectAll().where('deleted_at', 'is', null);
+  if (input.accountId !== undefined) q = q.where('account_id', '=', input.accountId);
+  if (input.status !== undefined) q = q.where('status', '=', input.status);
+  const rows = await q.orderBy('quote_date', 'desc').orderBy('id', 'desc').limit(input.limit).execute();
+  const quotes: Quote[] = [];
+  for (const row of rows) quotes.push(await loadQuote(ctx.book.db, row));
+  return quotes;
+}
