@@ -12,6 +12,7 @@ import { storeHostDefaults } from '../services/settings';
 import { parseSettingText } from '../domain/settings';
 import { defaultBookPath } from './paths';
 import { formatHuman } from './format';
+import { serve } from './serve';
 
 interface GlobalOptions {
   db?: string;
@@ -214,6 +215,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .command('set <key> <value>')
     .action((key: string, value: string) => run('settings.set', () => ({ key, value: parseSettingText(value) })));
   settings.command('list').action(() => run('settings.list', () => ({})));
+
+  program
+    .command('serve')
+    .description('web mode: serve the app and the API on 127.0.0.1 with a per-run token')
+    .option('--port <n>', 'port (0 picks a free one)', '0')
+    .option('--no-open', 'do not open a browser')
+    .action(async (o: { port: string; open: boolean }) => {
+      const port = num(o.port);
+      if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) {
+        fail({ code: 'invalid_input', message: renderMessage(globals().lang, 'invalid_input', { details: `--port ${o.port}` }) });
+        return;
+      }
+      try {
+        await serve({ file: globals().db ?? defaultBookPath(io.env), port, open: o.open, out: io.out, env: io.env });
+      } catch (error) {
+        fail(toApiError(error, globals().lang));
+      }
+    });
 
   program
     .command('call <handler>')

@@ -28,6 +28,9 @@ export const errorMessages = {
     migration_failed: 'Upgrading the book failed at {{file}}: {{details}}. The book is unchanged; a copy is at {{backup}}.',
     internal: 'Something went wrong: {{details}}',
     cli_usage: '{{details}} (see “tradebook --help”)',
+    unauthorized: 'This request has no valid token: open Tradebook from the address that “tradebook serve” printed.',
+    forbidden_origin: 'Requests from another site are refused.',
+    bad_request: 'The request could not be read: {{details}}',
   },
   'zh-CN': {
     invalid_input: '输入无效：{{details}}',
@@ -56,6 +59,9 @@ export const errorMessages = {
     migration_failed: '升级客户库时在 {{file}} 出错：{{details}}。客户库未改动；副本在 {{backup}}。',
     internal: '出错了：{{details}}',
     cli_usage: '命令用法错误：{{details}}（参见“tradebook --help”）',
+    unauthorized: '请求缺少有效令牌：请使用“tradebook serve”输出的地址打开 Tradebook。',
+    forbidden_origin: '拒绝来自其他网站的请求。',
+    bad_request: '无法读取请求：{{details}}',
   },
 } as const;
 

@@ -19,27 +19,38 @@ export interface OpenOptions {
   create?: boolean;
   readonly?: boolean;
   busyTimeoutMs?: number;
+  /** better-sqlite3's native module built for Electron (the packaged app); tests and the CLI use Node's. */
+  nativeBinding?: string;
+}
+
+/** Creates the directory that will hold a book; a path that cannot be a directory is a clear error. */
+export function ensureBookDir(file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch {
+    throw new AppError('book_dir', { path: dir });
+  }
 }
 
 /** Opens a book and sets its pragmas; every open goes through here. */
 export function openSqlite(file: string, options: OpenOptions = {}): Sqlite {
   const create = options.create ?? true;
   if (file !== ':memory:') {
-    const dir = path.dirname(path.resolve(file));
     if (!fs.existsSync(file)) {
       if (!create) throw new AppError('book_missing', { path: file });
-      try {
-        fs.mkdirSync(dir, { recursive: true });
-      } catch {
-        throw new AppError('book_dir', { path: dir });
-      }
+      ensureBookDir(file);
     } else if (fs.statSync(file).isDirectory()) {
       throw new AppError('not_a_book', { path: file });
     }
   }
   let db: Sqlite;
   try {
-    db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: !create });
+    db = new Database(file, {
+      readonly: options.readonly ?? false,
+      fileMustExist: !create,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
   } catch (error) {
     throw mapSqliteError(error, file);
   }

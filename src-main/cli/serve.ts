@@ -1,0 +1,56 @@
+import { spawn } from 'node:child_process';
+import { openBook } from '../db/book';
+import { ensureBookDir } from '../db/connection';
+import { acquireBookLock } from '../db/lock';
+import { hostFacts, systemClock } from '../services/context';
+import { storeHostDefaults } from '../services/settings';
+import { startWebServer } from '../web/server';
+
+export interface ServeArgs {
+  file: string;
+  port: number;
+  open: boolean;
+  rendererDir?: string;
+  out(text: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Whether a browser can be shown: not under CI, and on Linux only with a display. */
+export function canOpenBrowser(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): boolean {
+  if (env.CI) return false;
+  if (platform === 'linux') return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+  return true;
+}
+
+function openBrowser(url: string): void {
+  const [command, args] =
+    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+  const child = spawn(command as string, args as string[], { detached: true, stdio: 'ignore' });
+  child.on('error', () => undefined);
+  child.unref();
+}
+
+/** `tradebook serve`: locks the book, serves it until SIGINT/SIGTERM, prints one JSON line with the URL. */
+export async function serve(args: ServeArgs): Promise<void> {
+  ensureBookDir(args.file);
+  const release = acquireBookLock(args.file, 'serve');
+  let book: ReturnType<typeof openBook> | undefined;
+  try {
+    book = openBook(args.file, { create: true });
+    const ctx = { book, now: systemClock, host: hostFacts() };
+    await storeHostDefaults(ctx);
+    const server = await startWebServer(ctx, { port: args.port, ...(args.rendererDir ? { rendererDir: args.rendererDir } : {}) });
+    args.out(JSON.stringify({ url: server.url, token: server.token }));
+    if (args.open && canOpenBrowser(args.env)) openBrowser(server.url);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      process.once('SIGHUP', stop);
+    });
+    await server.close();
+  } finally {
+    await book?.close();
+    release();
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The desktop app's lifecycle: one instance (a second one focuses the first), the book's lock file, the IPC
+ * channel onto the API map, and a clean close. Everything else lives in the services.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { openBook, type Book } from './db/book';
+import { ensureBookDir } from './db/connection';
+import { acquireBookLock } from './db/lock';
+import { dispatch, toApiError } from './handlers/dispatch';
+import { hostFacts, systemClock, type ServiceContext } from './services/context';
+import { settingValue, storeHostDefaults } from './services/settings';
+import type { Language } from './contract/messages';
+import { createMainWindow, hardenSession } from './window';
+import { INVOKE_CHANNEL } from './preload/channel';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+let mainWindow: BrowserWindow | null = null;
+let book: Book | null = null;
+let releaseLock: (() => void) | null = null;
+
+/** Only our own window, showing our own file, may call the API. */
+export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow | null, indexUrl: string): boolean {
+  return window !== null && event.sender === window.webContents && (event.senderFrame?.url ?? '').startsWith(indexUrl.split('#')[0]!);
+}
+
+async function start(): Promise<void> {
+  const file = process.env.TRADEBOOK_DB ?? path.join(app.getPath('userData'), 'tradebook.db');
+  try {
+    ensureBookDir(file);
+    releaseLock = acquireBookLock(file, 'desktop');
+    // The packaged app carries better-sqlite3 built for Electron's ABI apart from the Node build.
+    const nativeBinding = app.isPackaged ? path.join(process.resourcesPath, 'native', 'better_sqlite3.node') : undefined;
+    book = openBook(file, { create: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch (error) {
+    dialog.showErrorBox('Tradebook', toApiError(error, 'en').message);
+    app.exit(1);
+    return;
+  }
+  const ctx: ServiceContext = { book, now: systemClock, host: hostFacts() };
+  await storeHostDefaults(ctx);
+  hardenSession();
+  const indexHtml = path.join(here, '..', 'renderer', 'index.html');
+  const indexUrl = `file://${indexHtml}`;
+  ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, input: unknown) => {
+    const language = await settingValue<Language>(ctx, 'language').catch(() => 'en' as const);
+    if (!isTrustedSender(event, mainWindow, indexUrl) || typeof name !== 'string') {
+      return { ok: false, error: { code: 'forbidden_origin', message: 'Refused.' } };
+    }
+    return dispatch(ctx, name, input, language);
+  });
+  mainWindow = createMainWindow({ preloadPath: path.join(here, 'preload.cjs'), indexHtml, title: 'Tradebook' });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.enableSandbox();
+  void app.whenReady().then(start);
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    void book?.close();
+    releaseLock?.();
+  });
+}

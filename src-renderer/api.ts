@@ -1,0 +1,60 @@
+/**
+ * The only code in the renderer that talks to the main process. In the desktop app the preload exposes
+ * `window.tradebook.invoke`; in web mode calls go over HTTP to the local server with the per-run token.
+ * Either way a call returns a Result and never throws.
+ */
+import type { HandlerName, InputOf, OutputOf } from '../src-main/contract';
+import type { Result } from '../src-main/contract/errors';
+
+export interface DesktopBridge {
+  invoke(name: string, input: unknown): Promise<Result<unknown>>;
+}
+
+declare global {
+  interface Window {
+    tradebook?: DesktopBridge;
+  }
+}
+
+const TOKEN_KEY = 'tradebook.token';
+
+/** Web mode: the token arrives once in the URL (?token=…), is kept for the tab and removed from the address bar. */
+function webToken(): string | null {
+  const params = new URLSearchParams(window.location.search);
+  const fromUrl = params.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    params.delete('token');
+    const query = params.toString();
+    window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+let token: string | null | undefined;
+
+async function overHttp(name: string, input: unknown): Promise<Result<unknown>> {
+  if (token === undefined) token = webToken();
+  try {
+    const response = await fetch('/api/call', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? ''}` },
+      body: JSON.stringify({ name, input }),
+    });
+    return (await response.json()) as Result<unknown>;
+  } catch (error) {
+    return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+export const api = {
+  async call<K extends HandlerName>(name: K, input: InputOf<K>): Promise<Result<OutputOf<K>>> {
+    const bridge = window.tradebook;
+    const result = bridge ? await bridge.invoke(name, input) : await overHttp(name, input);
+    return result as Result<OutputOf<K>>;
+  },
+  transport(): 'ipc' | 'http' {
+    return window.tradebook ? 'ipc' : 'http';
+  },
+};
