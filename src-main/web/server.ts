@@ -91,16 +91,12 @@ export async function startWebServer(ctx: ServiceContext, options: ServeOptions 
     new Promise<string | null>((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;
+      // Past the limit the rest is read and dropped, so the client still gets its 413 answer.
       req.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > MAX_BODY) {
-          resolve(null);
-          req.destroy();
-          return;
-        }
-        chunks.push(chunk);
+        if (size <= MAX_BODY) chunks.push(chunk);
       });
-      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
       req.on('error', reject);
     });
 
@@ -117,6 +113,11 @@ export async function startWebServer(ctx: ServiceContext, options: ServeOptions 
     if (!tokensMatch(given, token)) return sendJson(res, 401, await failure('unauthorized'));
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(res, 415, await failure('bad_request', 'content-type must be application/json'));
+    }
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+      res.setHeader('connection', 'close');
+      req.resume();
+      return sendJson(res, 413, await failure('bad_request', 'the request is too large'));
     }
     const text = await readBody(req);
     if (text === null) return sendJson(res, 413, await failure('bad_request', 'the request is too large'));

@@ -1,0 +1,50 @@
+import { create } from 'zustand';
+import { api } from '../api';
+import type { ApiError } from '../../src-main/contract/errors';
+import { applyLanguage, isLanguage, storedLanguage, type Language } from '../i18n';
+
+export type Page = 'accounts' | 'todos';
+
+interface UiState {
+  language: Language;
+  page: Page;
+  /** Set when the book could not save the language choice (the UI still switches). */
+  languageError: ApiError | null;
+  setPage(page: Page): void;
+  /** The user's choice: switches the UI now, mirrors it in localStorage and saves it in the book. */
+  chooseLanguage(language: Language): Promise<void>;
+  /** At startup: the book's `language` setting wins over the localStorage mirror used for the first paint. */
+  loadLanguage(): Promise<void>;
+  dismissLanguageError(): void;
+}
+
+export const useUiStore = create<UiState>()((set, get) => ({
+  language: storedLanguage(),
+  page: 'accounts',
+  languageError: null,
+
+  setPage: (page) => set({ page }),
+
+  chooseLanguage: async (language) => {
+    applyLanguage(language);
+    set({ language, languageError: null });
+    const saved = await api.call('settings.set', { key: 'language', value: language });
+    if (!saved.ok) set({ languageError: saved.error });
+  },
+
+  loadLanguage: async () => {
+    const shown = get().language;
+    const stored = await api.call('settings.get', { key: 'language' });
+    if (!stored.ok) return; // keep the mirrored choice; the data views show their own errors
+    if (stored.value.isDefault) {
+      // Nothing chosen in this book yet: keep what is on screen and save it, so the server's messages match.
+      if (stored.value.value !== shown) await get().chooseLanguage(shown);
+      return;
+    }
+    const language = isLanguage(stored.value.value) ? stored.value.value : shown;
+    applyLanguage(language);
+    set({ language });
+  },
+
+  dismissLanguageError: () => set({ languageError: null }),
+}));

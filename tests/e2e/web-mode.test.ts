@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureRendererBuilt, launchChromium, serveBook, type Served } from './web-mode';
+
+let dir: string;
+let served: Served;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  ensureRendererBuilt();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradebook-e2e-'));
+  served = await serveBook(path.join(dir, 'book.db'));
+  browser = await launchChromium();
+  page = await browser.newPage({ locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(served.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('web mode in Chromium', () => {
+  it('shows the accounts page and drops the token from the address bar', async () => {
+    await page.getByTestId('account-search').waitFor();
+    expect(page.url()).not.toContain('token=');
+    await expect.poll(() => page.getByTestId('account-count').textContent()).toMatch(/0/);
+  });
+
+  it('adds an account with the zone suggested from the country; it appears in the list', async () => {
+    await page.getByTestId('add-account-button').click();
+    await page.getByTestId('add-account-name').fill('Válvulas Ibéricas S.L.');
+    await page.getByTestId('add-account-country').click();
+    await page.getByTestId('add-account-country').fill('Spain');
+    await page.getByRole('option', { name: /Spain/ }).first().click();
+    await expect.poll(() => page.getByTestId('add-account-zone').inputValue()).toMatch(/Europe\/Madrid/);
+    await page.getByTestId('add-account-submit').click();
+    await expect.poll(() => page.getByTestId('account-row').filter({ hasText: 'Válvulas Ibéricas S.L.' }).count()).toBe(1);
+  });
+
+  it('shows a message next to the field for bad input and keeps the form open', async () => {
+    await page.getByTestId('add-account-button').click();
+    await page.getByTestId('add-account-submit').click();
+    await expect.poll(() => page.getByTestId('field-error-name').textContent()).toBeTruthy();
+    await page.keyboard.press('Escape');
+  });
+
+  it('search finds the account by an accent-free prefix and by a Chinese fragment', async () => {
+    await page.getByTestId('add-account-button').click();
+    await page.getByTestId('add-account-name').fill('深圳华强电子有限公司');
+    await page.getByTestId('add-account-country').click();
+    await page.getByTestId('add-account-country').fill('China');
+    await page.getByRole('option', { name: /China/ }).first().click();
+    await page.getByTestId('add-account-submit').click();
+    await expect.poll(() => page.getByTestId('account-row').count()).toBe(2);
+
+    await page.getByTestId('account-search').fill('valvu');
+    await expect.poll(() => page.getByTestId('account-row').allTextContents()).toEqual([expect.stringContaining('Válvulas Ibéricas')]);
+    await page.getByTestId('account-search').fill('华强');
+    await expect.poll(() => page.getByTestId('account-row').allTextContents()).toEqual([expect.stringContaining('深圳华强电子有限公司')]);
+    await page.getByTestId('account-search').fill('zzzz-nothing');
+    await expect.poll(() => page.getByTestId('account-row').count()).toBe(0);
+    await page.getByTestId('account-search').fill('');
+  });
+
+  it('switches to Chinese: labels change, Chinese glyphs render (not boxes), and the choice persists', async () => {
+    const englishLabel = await page.getByTestId('add-account-button').textContent();
+    await page.getByTestId('language-switch').getByText('中文').click();
+    await expect.poll(() => page.getByTestId('add-account-button').textContent()).not.toBe(englishLabel);
+    expect(await page.getByTestId('add-account-button').textContent()).toMatch(/[\u4e00-\u9fff]/);
+    // With no CJK font, two different ideographs are drawn as the same box: compare their pixels.
+    const distinct = await page.evaluate(() => {
+      const draw = (text: string) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 64;
+        canvas.height = 32;
+        const g = canvas.getContext('2d')!;
+        g.font = '24px sans-serif';
+        g.fillText(text, 2, 26);
+        return canvas.toDataURL();
+      };
+      return draw('客') !== draw('户');
+    });
+    expect(distinct).toBe(true);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('add-account-button').textContent()).toMatch(/[\u4e00-\u9fff]/);
+    await page.getByTestId('language-switch').getByText('EN').click();
+    await expect.poll(() => page.getByTestId('add-account-button').textContent()).toBe(englishLabel);
+  });
+
+  it('shows the to-do page from the book', async () => {
+    await page.getByTestId('nav-todos').click();
+    await expect.poll(async () => (await page.getByTestId('todo-empty').count()) + (await page.getByTestId('todo-list').count())).toBeGreaterThan(0);
+  });
+
+  it('raised no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('web mode on a locked book', () => {
+  it('a second server on the same book gets a clear error', async () => {
+    await expect(serveBook(path.join(dir, 'book.db'))).rejects.toThrow(/already open in another Tradebook/);
+  });
+});
