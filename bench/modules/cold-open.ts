@@ -13,6 +13,7 @@ interface ChildTiming {
   openMs: number;
   listMs: number;
   totalMs: number;
+  secondListMs: number;
   rows: number;
 }
 
@@ -45,6 +46,7 @@ export const coldOpen: BenchModule = {
         'cold open: openBook(file) + dispatch(accounts.list) timed inside a fresh child with performance.now(); module loading excluded'),
       info('  of which openBook', round(median(runs.map((r) => r.openMs))), 'ms'),
       info('  of which accounts.list', round(median(runs.map((r) => r.listMs))), 'ms'),
+      info('  (same accounts.list again, warm)', round(median(runs.map((r) => r.secondListMs))), 'ms'),
       info('  child wall incl. node + tsx start-up', round(median(walls)), 'ms'),
     ];
   },

@@ -2,7 +2,7 @@
  * Search as the app does it: dispatch('accounts.list', { query, limit: 50 }) on a book opened with openBook.
  * 200 queries drawn deterministically from the book itself: Latin prefixes of account and contact names,
  * Chinese fragments of Chinese company names, and e-mail prefixes, plus the usual suspects (valv, Ab, Tech,
- * 华强, 电子, 深圳). Each query runs once after a warm-up; p50/p95 over the 200.
+ * 华强, 电子, 深圳). After a warm-up, the 200 run in 3 rounds; a query's time is its median, p50/p95 over the 200.
  */
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
@@ -97,9 +97,14 @@ export function sampleQueries(file: string, seed = 20250630): SearchQuery[] {
   }
 }
 
+const ROUNDS = 3;
+
 interface Sample {
   query: SearchQuery;
+  /** Median over the rounds: one busy moment on a shared machine does not make a query slow. */
   ms: number;
+  /** The first round alone (each query run exactly once). */
+  firstMs: number;
   hits: number;
 }
 
@@ -132,16 +137,21 @@ export const search: BenchModule = {
     try {
       await listOnce(svc, '');
       for (const q of queries.slice(0, 20)) await listOnce(svc, q.text); // warm-up, not measured
-      for (const query of queries) {
-        const t0 = performance.now();
-        const hits = await listOnce(svc, query.text);
-        samples.push({ query, ms: performance.now() - t0, hits });
+      const times: number[][] = queries.map(() => []);
+      const hits: number[] = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        for (const [i, query] of queries.entries()) {
+          const t0 = performance.now();
+          hits[i] = await listOnce(svc, query.text);
+          times[i]!.push(performance.now() - t0);
+        }
       }
+      queries.forEach((query, i) => samples.push({ query, ms: median(times[i]!), firstMs: times[i]![0]!, hits: hits[i]! }));
 
       // Diagnostics for the slowest queries: how many documents the FTS matches, and the raw SQL time.
       const slowest = [...samples].sort((a, b) => b.ms - a.ms).slice(0, 10);
       const ftsCount = book.sqlite.prepare<[string], { n: number }>('SELECT count(*) AS n FROM search_index WHERE search_index MATCH ?');
-      const lines: string[] = ['ms (dispatch) | raw SQL ms | FTS matches | hits | kind | query | MATCH'];
+      const lines: string[] = ['median ms (dispatch) | raw SQL ms | FTS matches | hits | kind | query | MATCH'];
       for (const s of slowest) {
         const match = toSearchQuery(s.query.text) ?? '';
         const compiled = await capturedSql(svc, s.query.text);
@@ -178,8 +188,9 @@ export const search: BenchModule = {
     const rows: Row[] = [
       info(`search p50 (${samples.length} queries)`, round(percentile(ms, 50)), 'ms'),
       target(`search p95 (${samples.length} queries)`, round(percentile(ms, 95)), 'ms', { max: 30 },
-        'search: dispatch(accounts.list {query, limit:50}) in-process on a warm connection, one run per query'),
+        `search: dispatch(accounts.list {query, limit:50}) in-process on a warm connection; per query the median of ${ROUNDS} rounds`),
       info('  search max', round(Math.max(...ms)), 'ms'),
+      info('  p95 of the first round alone', round(percentile(samples.map((s) => s.firstMs), 95)), 'ms'),
     ];
     for (const kind of ['latin', 'chinese', 'email'] as const) {
       const k = byKind(kind);

@@ -4,7 +4,6 @@
  * from it (see ordersPerAccountFor) and the real count is checked to be within ±5 % of the goal.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { info, target, type BenchModule, type Row } from '../lib/types';
 import { lastJson, runProcess } from '../lib/proc';
@@ -79,7 +78,7 @@ export const seed: BenchModule = {
         target(`orders in the book (goal ${ORDER_GOAL.toLocaleString('en')} ±5 %)`, orders, '', {
           min: ORDER_GOAL * 0.95,
           max: ORDER_GOAL * 1.05,
-        }, `--orders-per-account ${ctx.ordersPerAccount} (= ${ORDER_GOAL} / ${ctx.accounts} / ${ORDERS_PER_UNIT_M})`),
+        }, `orders: --orders-per-account ${ctx.ordersPerAccount} = ${ORDER_GOAL} / ${ctx.accounts} accounts / ${ORDERS_PER_UNIT_M.toFixed(3)} (the seed's mean orders per account per unit)`),
         info('contacts in the book', count('contacts')),
       );
       const pageSize = db.pragma('page_size', { simple: true }) as number;

@@ -51,7 +51,6 @@ export const en = {
       description: 'Try another spelling or a shorter part of the name.',
     },
     added: 'Account “{{name}}” added.',
-    showAdded: 'Show it',
   },
   accountForm: {
     title: 'Add account',

@@ -49,17 +49,25 @@ export function formatInstant(instant: string, language: Language, timeZone?: st
   }
 }
 
-/** The wall-clock time now in a buyer's zone, e.g. "Mon 08:15 GMT+2" / "周一 08:15 GMT+2"; null for an unknown zone. */
+/** The wall-clock time now in a buyer's zone, e.g. "Mon, 08:15 (GMT+2)" / "周一 08:15 (GMT+2)"; null for an unknown zone. */
 export function localTimeIn(timeZone: string, now: Date, language: Language): string | null {
   try {
-    return dateTimeFormat(language, {
+    const parts = dateTimeFormat(language, {
       timeZone,
       weekday: 'short',
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
       timeZoneName: 'shortOffset',
-    }).format(now);
+    }).formatToParts(now);
+    const offset = parts.find((part) => part.type === 'timeZoneName')?.value;
+    const time = parts
+      .filter((part) => part.type !== 'timeZoneName')
+      .map((part) => part.value)
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim();
+    return offset ? `${time} (${offset})` : time;
   } catch {
     return null;
   }

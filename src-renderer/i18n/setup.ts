@@ -4,11 +4,12 @@ import { defaultLanguage, isLanguage, resources, type Language } from './resourc
 
 const STORAGE_KEY = 'tradebook.language';
 
-/** The language for the first paint: the last choice mirrored in localStorage, else the default. */
+/** The language for the first paint: the last choice mirrored in localStorage, else the system's (中文 for zh-*), else English. */
 export function storedLanguage(): Language {
   try {
     const value = window.localStorage.getItem(STORAGE_KEY);
-    return isLanguage(value) ? value : defaultLanguage;
+    if (isLanguage(value)) return value;
+    return window.navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : defaultLanguage;
   } catch {
     return defaultLanguage;
   }
@@ -22,6 +23,11 @@ function rememberLanguage(language: Language): void {
   }
 }
 
+function showLanguage(language: Language): void {
+  document.documentElement.lang = language;
+  document.title = i18next.t('app.name');
+}
+
 /** Starts i18next synchronously (resources are bundled), so the first render is already translated. */
 export function initI18n(language: Language): typeof i18next {
   void i18next.use(initReactI18next).init({
@@ -32,14 +38,15 @@ export function initI18n(language: Language): typeof i18next {
     interpolation: { escapeValue: false },
     returnNull: false,
     initAsync: false,
+    showSupportNotice: false,
   });
-  document.documentElement.lang = language;
+  showLanguage(language);
   return i18next;
 }
 
 /** Shows the UI in `language` and mirrors it in localStorage; saving it in the book is the ui store's job. */
 export function applyLanguage(language: Language): void {
   if (i18next.language !== language) void i18next.changeLanguage(language);
-  document.documentElement.lang = language;
+  showLanguage(language);
   rememberLanguage(language);
 }

@@ -3,8 +3,8 @@ import type { Messages } from './en';
 /** 简体中文界面文字：与 `en.ts` 的键完全相同。 */
 export const zhCN: Messages = {
   app: {
-    name: 'Tradebook 外贸客户簿',
-    tagline: '外贸业务的客户簿',
+    name: 'Tradebook',
+    tagline: '外贸客户簿',
   },
   nav: {
     label: '主导航',
@@ -53,7 +53,6 @@ export const zhCN: Messages = {
       description: '换一种写法，或只输入名称的一部分试试。',
     },
     added: '已新增客户“{{name}}”。',
-    showAdded: '查看',
   },
   accountForm: {
     title: '新增客户',

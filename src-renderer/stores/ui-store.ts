@@ -18,6 +18,9 @@ interface UiState {
   dismissLanguageError(): void;
 }
 
+/** Counts the user's own choices, so a late answer to the startup read cannot undo a click. */
+let choices = 0;
+
 export const useUiStore = create<UiState>()((set, get) => ({
   language: storedLanguage(),
   page: 'accounts',
@@ -26,6 +29,7 @@ export const useUiStore = create<UiState>()((set, get) => ({
   setPage: (page) => set({ page }),
 
   chooseLanguage: async (language) => {
+    choices++;
     applyLanguage(language);
     set({ language, languageError: null });
     const saved = await api.call('settings.set', { key: 'language', value: language });
@@ -34,8 +38,9 @@ export const useUiStore = create<UiState>()((set, get) => ({
 
   loadLanguage: async () => {
     const shown = get().language;
+    const choicesBefore = choices;
     const stored = await api.call('settings.get', { key: 'language' });
-    if (!stored.ok) return; // keep the mirrored choice; the data views show their own errors
+    if (!stored.ok || choices !== choicesBefore) return; // keep what is on screen; data views show their own errors
     if (stored.value.isDefault) {
       // Nothing chosen in this book yet: keep what is on screen and save it, so the server's messages match.
       if (stored.value.value !== shown) await get().chooseLanguage(shown);

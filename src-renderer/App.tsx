@@ -1,0 +1,31 @@
+import { AppShell, MantineProvider } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { AppHeader } from './shell/AppHeader';
+import { AppNavbar } from './shell/AppNavbar';
+import { CurrentPage } from './shell/CurrentPage';
+import { LanguageErrorAlert } from './shell/LanguageErrorAlert';
+import { theme } from './theme';
+
+export function App() {
+  const [navbarOpened, navbar] = useDisclosure(false);
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <AppShell
+        header={{ height: 56 }}
+        navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !navbarOpened } }}
+        padding="md"
+      >
+        <AppShell.Header>
+          <AppHeader navbarOpened={navbarOpened} onToggleNavbar={navbar.toggle} />
+        </AppShell.Header>
+        <AppShell.Navbar p="xs">
+          <AppNavbar onNavigate={navbar.close} />
+        </AppShell.Navbar>
+        <AppShell.Main style={{ height: '100dvh', display: 'flex', flexDirection: 'column', gap: 'var(--mantine-spacing-sm)' }}>
+          <LanguageErrorAlert />
+          <CurrentPage />
+        </AppShell.Main>
+      </AppShell>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,29 @@
+import { Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { accountGridColumns } from './account-columns';
+
+const columns = ['name', 'country', 'city', 'timeZone', 'localTime'] as const;
+
+export function AccountListHeader() {
+  const { t } = useTranslation();
+  return (
+    <div
+      role="row"
+      aria-rowindex={1}
+      style={{
+        display: 'grid',
+        gridTemplateColumns: accountGridColumns,
+        columnGap: 'var(--mantine-spacing-md)',
+        padding: 'var(--mantine-spacing-xs) var(--mantine-spacing-md)',
+        borderBottom: '1px solid var(--mantine-color-gray-3)',
+        background: 'var(--mantine-color-gray-0)',
+      }}
+    >
+      {columns.map((column) => (
+        <Text key={column} role="columnheader" size="xs" fw={700} c="dimmed" tt="uppercase" truncate="end">
+          {t(`accounts.columns.${column}`)}
+        </Text>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { NavLink } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useUiStore, type Page } from '../stores/ui-store';
+
+const pages = [
+  { page: 'accounts', label: 'nav.accounts' },
+  { page: 'todos', label: 'nav.todos' },
+] as const satisfies readonly { page: Page; label: string }[];
+
+export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const current = useUiStore((state) => state.page);
+  const setPage = useUiStore((state) => state.setPage);
+  return (
+    <nav aria-label={t('nav.label')}>
+      {pages.map(({ page, label }) => (
+        <NavLink
+          key={page}
+          component="button"
+          type="button"
+          label={t(label)}
+          active={current === page}
+          aria-current={current === page ? 'page' : undefined}
+          onClick={() => {
+            setPage(page);
+            onNavigate();
+          }}
+          data-testid={`nav-${page}`}
+        />
+      ))}
+    </nav>
+  );
+}
