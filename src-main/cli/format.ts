@@ -1,7 +1,7 @@
 /** Plain-text output for people (scripts use --json). */
 function line(value: Record<string, unknown>): string {
   const keys = ['id', 'name', 'country', 'timeZone', 'orderedAt', 'date', 'amount', 'currency', 'amountBase', 'rate', 'key', 'value', 'status', 'dueAt', 'title'];
-  const parts = keys.filter((k) => k in value).map((k) => (typeof value[k] === 'object' ? JSON.stringify(value[k]) : String(value[k])));
+  const parts = keys.filter((k) => k in value && value[k] !== null).map((k) => (typeof value[k] === 'object' ? JSON.stringify(value[k]) : String(value[k])));
   return parts.length > 0 ? parts.join('  ') : JSON.stringify(value);
 }
 

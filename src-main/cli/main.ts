@@ -47,12 +47,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     exitCode = 1;
   };
 
-  const withBook = async (create: boolean, work: (ctx: ServiceContext, lang: Language) => Promise<void>) => {
+  const withBook = async (create: boolean, work: (ctx: ServiceContext, lang: Language) => Promise<void>, migrate = true) => {
     const { lang } = globals();
     const file = globals().db ?? defaultBookPath(io.env);
     let book: Book;
     try {
-      book = openBook(file, { create });
+      book = openBook(file, { create, migrate });
     } catch (error) {
       fail(toApiError(error, lang));
       return;
@@ -100,7 +100,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const result = await dispatch(ctx, 'book.check', {}, lang);
         show(result);
         if (result.ok && !(result.value as { ok: boolean }).ok) exitCode = 1;
-      }),
+      }, false),
     );
 
   program
@@ -210,10 +210,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .action((o: { currency?: string; limit: string }) => run('fx.list', () => defined({ currency: o.currency, limit: num(o.limit) })));
 
   const settings = program.command('settings').description('settings (keys in the README)');
-  settings.command('get <key>').action((key: string) => run('settings.get', () => ({ key }), false));
-  settings
-    .command('set <key> <value>')
-    .action((key: string, value: string) => run('settings.set', () => ({ key, value: parseSettingText(value) })));
+  // PRODUCT: `tradebook settings get KEY` prints {"key":…,"value":…}, with or without --json.
+  const keyValue = (name: 'settings.get' | 'settings.set', input: () => unknown) =>
+    withBook(false, async (ctx, lang) => {
+      const result = await dispatch(ctx, name, input(), lang);
+      if (!result.ok) return fail(result.error);
+      const { key, value } = result.value as { key: string; value: unknown };
+      io.out(JSON.stringify({ key, value }));
+    });
+  settings.command('get <key>').action((key: string) => keyValue('settings.get', () => ({ key })));
+  settings.command('set <key> <value>').action((key: string, value: string) => keyValue('settings.set', () => ({ key, value: parseSettingText(value) })));
   settings.command('list').action(() => run('settings.list', () => ({})));
 
   program

@@ -3,6 +3,7 @@ import { AppError } from '../contract/errors';
 import { openSqlite, type OpenOptions, type Sqlite } from './connection';
 import { migrate, schemaVersion, type MigrateResult } from './migrator';
 import type { BookSchema } from './schema';
+import { rebuildSearchIndex, SEARCH_INDEX_VERSION } from './search-index';
 
 export type BookDb = Kysely<BookSchema>;
 
@@ -16,6 +17,8 @@ export interface Book {
 
 export interface OpenBookOptions extends OpenOptions {
   appVersion?: string;
+  /** false: open as it is, without upgrading (the `check` command verifies a book without changing it). */
+  migrate?: boolean;
 }
 
 /** Opens a book, upgrading its schema when it is older; refuses foreign, corrupt and newer files. */
@@ -24,7 +27,12 @@ export function openBook(file: string, options: OpenBookOptions = {}): Book {
   const sqlite = openSqlite(file, { ...options, create });
   try {
     if (!create && schemaVersion(sqlite, file) === 0) throw new AppError('book_not_initialized', { path: file });
-    const migration = migrate(sqlite, { file, appVersion: options.appVersion ?? '0.1.0' });
+    const migration =
+      options.migrate === false
+        ? { from: schemaVersion(sqlite, file), to: schemaVersion(sqlite, file), backup: null }
+        : migrate(sqlite, { file, appVersion: options.appVersion ?? '0.1.0' });
+    // The search index arrived in schema 7: an older book's accounts are indexed once, on upgrade.
+    if (migration.from > 0 && migration.from < SEARCH_INDEX_VERSION && migration.to >= SEARCH_INDEX_VERSION) rebuildSearchIndex(sqlite);
     const db = new Kysely<BookSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
     let closed = false;
     return {

@@ -56,7 +56,9 @@ export function openSqlite(file: string, options: OpenOptions = {}): Sqlite {
   }
   try {
     db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? busyTimeoutMs())}`);
-    // journal_mode touches the header: a non-SQLite file fails here with SQLITE_NOTADB.
+    // Refuse a file that is not ours before anything is written to it (WAL mode changes the header).
+    // Reading the header of a non-SQLite file fails here with SQLITE_NOTADB.
+    if (isForeignDatabase(db)) throw new AppError('not_a_book', { path: file });
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -65,6 +67,15 @@ export function openSqlite(file: string, options: OpenOptions = {}): Sqlite {
     throw mapSqliteError(error, file);
   }
   return db;
+}
+
+/** A SQLite file that holds someone else's tables (not ours and not empty). */
+export function isForeignDatabase(db: Sqlite): boolean {
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  if (applicationId === APPLICATION_ID) return false;
+  if (applicationId !== 0) return true;
+  const objects = db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number };
+  return objects.n > 0;
 }
 
 /** Turns a SQLite error into the user's words; leaves AppErrors and unknown errors alone. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../contract/errors';
-import { APPLICATION_ID, mapSqliteError, type Sqlite } from './connection';
+import { APPLICATION_ID, isForeignDatabase, mapSqliteError, type Sqlite } from './connection';
 
 export const defaultMigrationsDir = fileURLToPath(new URL('../../migrations/', import.meta.url));
 const FILE_NAME = /^(\d{4})_([a-z0-9]+(?:-[a-z0-9]+)*)\.sql$/;
@@ -42,15 +42,10 @@ function tableExists(db: Sqlite, name: string): boolean {
 /** The book's schema version: the highest migration applied (0 for a new, empty file). */
 export function schemaVersion(db: Sqlite, file = ''): number {
   try {
-    const applicationId = db.pragma('application_id', { simple: true }) as number;
-    const hasMigrations = tableExists(db, 'schema_migrations');
-    if (applicationId === APPLICATION_ID && hasMigrations) {
-      const row = db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null };
-      return row.v ?? 0;
-    }
-    const objects = db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number };
-    if (applicationId === 0 && objects.n === 0) return 0;
-    throw new AppError('not_a_book', { path: file });
+    if (isForeignDatabase(db)) throw new AppError('not_a_book', { path: file });
+    if (!tableExists(db, 'schema_migrations')) return 0;
+    const row = db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null };
+    return row.v ?? 0;
   } catch (error) {
     throw mapSqliteError(error, file);
   }

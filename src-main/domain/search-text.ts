@@ -40,3 +40,18 @@ export function toSearchQuery(input: string): string | null {
   }
   return terms.length > 0 ? terms.join(' AND ') : null;
 }
+
+export interface SearchableContact {
+  name: string;
+  emails: readonly string[];
+  notes: string;
+}
+
+/** An account's search document: its name and its contacts' names; e-mails; its notes and theirs. */
+export function accountSearchDocument(account: { name: string; notes: string }, contacts: readonly SearchableContact[]) {
+  return {
+    names: toSearchDocument([account.name, ...contacts.map((c) => c.name)].join(' \n ')),
+    emails: contacts.flatMap((c) => c.emails).join(' '),
+    notes: toSearchDocument([account.notes, ...contacts.map((c) => c.notes)].join(' \n ')),
+  };
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isKnownCountry } from './countries';
 import { isKnownCurrency } from './money';
-import { isKnownTimeZone } from './zones';
+import { isKnownTimeZone, resolveTimeZone } from './zones';
 
 const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'tb.clock');
 const Window = z
@@ -40,9 +40,18 @@ export interface HostFacts {
 export function settingDefinitions(host: HostFacts) {
   const defs: Record<string, { schema: z.ZodType; default: unknown }> = {
     language: { schema: z.enum(['en', 'zh-CN']), default: 'en' },
-    myTimeZone: { schema: z.string().refine(isKnownTimeZone, 'tb.zone'), default: host.timeZone },
-    myCountry: { schema: z.string().refine(isKnownCountry, 'tb.country'), default: host.country },
-    baseCurrency: { schema: z.string().refine(isKnownCurrency, 'tb.currency'), default: 'CNY' },
+    myTimeZone: {
+      schema: z.string().refine(isKnownTimeZone, 'tb.zone').transform((zone) => resolveTimeZone(zone) ?? zone),
+      default: host.timeZone,
+    },
+    myCountry: {
+      schema: z.string().transform((c) => c.toUpperCase()).refine(isKnownCountry, 'tb.country'),
+      default: host.country,
+    },
+    baseCurrency: {
+      schema: z.string().transform((c) => c.toUpperCase()).refine(isKnownCurrency, 'tb.currency'),
+      default: 'CNY',
+    },
     buyerMorning: { schema: ClockTime, default: '08:15' },
     businessWindow: { schema: Window, default: '09:00-18:00' },
     slaCountsBusinessHours: { schema: z.boolean(), default: false },

@@ -1,3 +1,16 @@
+import ct from 'countries-and-timezones';
+
+/** Every zone name we know, by its lower-case form: the runtime's, the tz database's (incl. renamed ones). */
+let spellings: Map<string, string> | null = null;
+function spellingOf(zone: string): string | undefined {
+  if (!spellings) {
+    spellings = new Map();
+    for (const name of [...Intl.supportedValuesOf('timeZone'), ...Object.keys(ct.getAllTimezones())]) spellings.set(name.toLowerCase(), name);
+    spellings.set('utc', 'UTC');
+  }
+  return spellings.get(zone.toLowerCase());
+}
+
 /** IANA zone names: Area/Location (or UTC), accepted by the runtime's time-zone database. */
 const ZONE_SHAPE = /^(UTC|[A-Za-z]+(?:\/[A-Za-z0-9_+-]+){1,2})$/;
 const known = new Map<string, string | null>();
@@ -10,8 +23,9 @@ export function resolveTimeZone(zone: string): string | null {
   if (ZONE_SHAPE.test(zone)) {
     try {
       const id = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-      // ICU may answer with an older alias (Asia/Kolkata → Asia/Calcutta): keep the user's name then.
-      resolved = id.toLowerCase() === zone.toLowerCase() ? id : zone;
+      // ICU may answer with an older alias (Asia/Kolkata → Asia/Calcutta): keep the name asked for then,
+      // spelt as the tz database spells it.
+      resolved = id.toLowerCase() === zone.toLowerCase() ? id : (spellingOf(zone) ?? zone);
     } catch {
       resolved = null;
     }

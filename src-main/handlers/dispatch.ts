@@ -35,12 +35,14 @@ export function invalidInput(issues: z.core.$ZodIssue[], language: Language): Ap
  */
 export async function dispatch(
   ctx: ServiceContext,
-  name: string,
+  name: unknown,
   rawInput: unknown,
-  language: Language = 'en',
+  requestedLanguage: Language = 'en',
 ): Promise<Result<unknown>> {
-  if (!isHandlerName(name)) {
-    return { ok: false, error: { code: 'unknown_handler', message: renderMessage(language, 'unknown_handler', { name: name.slice(0, 100) }) } };
+  const language: Language = Object.hasOwn(zodLocales, requestedLanguage) ? requestedLanguage : 'en';
+  if (typeof name !== 'string' || !isHandlerName(name)) {
+    const shown = typeof name === 'string' ? name.slice(0, 100) : typeof name;
+    return { ok: false, error: { code: 'unknown_handler', message: renderMessage(language, 'unknown_handler', { name: shown }) } };
   }
   z.config(zodLocales[language]());
   const parsed = contract[name].input.safeParse(rawInput ?? {});

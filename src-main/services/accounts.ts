@@ -5,8 +5,8 @@ import type { Account } from '../contract/models';
 import type { BookDb } from '../db/book';
 import { newId } from '../db/ids';
 import type { AccountRow } from '../db/schema';
-import { suggestedZone } from '../domain/countries';
-import { toSearchDocument, toSearchQuery } from '../domain/search-text';
+import { suggestedZone, zonesOfCountry } from '../domain/countries';
+import { accountSearchDocument, toSearchQuery } from '../domain/search-text';
 import { resolveTimeZone } from '../domain/zones';
 import type { ServiceContext } from './context';
 
@@ -67,9 +67,10 @@ export async function reindexAccount(db: BookDb, accountId: string): Promise<voi
     .insertInto('search_index')
     .values({
       rowid: doc,
-      names: toSearchDocument([account.name, ...contacts.map((c) => c.name)].join(' \n ')),
-      emails: contacts.flatMap((c) => JSON.parse(c.emails) as string[]).join(' '),
-      notes: toSearchDocument([account.notes, ...contacts.map((c) => c.notes)].join(' \n ')),
+      ...accountSearchDocument(
+        account,
+        contacts.map((c) => ({ name: c.name, emails: JSON.parse(c.emails) as string[], notes: c.notes })),
+      ),
     })
     .execute();
 }
@@ -114,6 +115,10 @@ export async function updateAccount(ctx: ServiceContext, input: ParsedInputOf<'a
     if (input.name !== undefined) changes.name = input.name;
     if (input.country !== undefined) changes.country = input.country;
     if (input.timeZone !== undefined) changes.time_zone = zoneFor(country, input.timeZone);
+    else if (input.country !== undefined && !zonesOfCountry(country).includes(current.time_zone)) {
+      // A buyer who moved countries gets the new country's main zone unless their zone is used there too.
+      changes.time_zone = zoneFor(country, undefined);
+    }
     if (input.city !== undefined) changes.city = input.city;
     if (input.language !== undefined) changes.language = input.language;
     if (input.currency !== undefined) changes.currency = input.currency;
@@ -132,8 +137,11 @@ export async function updateAccount(ctx: ServiceContext, input: ParsedInputOf<'a
 
 function filtered(db: BookDb, input: { query?: string | undefined; country?: string | undefined; owner?: string | undefined }) {
   let q = db.selectFrom('accounts').where('accounts.deleted_at', 'is', null);
-  const match = input.query === undefined ? null : toSearchQuery(input.query);
-  if (match !== null) {
+  const match = input.query === undefined || input.query.trim() === '' ? null : toSearchQuery(input.query);
+  if (input.query !== undefined && input.query.trim() !== '' && match === null) {
+    // Only punctuation typed: nothing can match it.
+    q = q.where(sql<boolean>`0`);
+  } else if (match !== null) {
     q = q.where(
       'accounts.id',
       'in',

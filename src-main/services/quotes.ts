@@ -135,12 +135,9 @@ async function insertQuestions(db: BookDb, quoteId: string, questions: { questio
 
 async function nextNumber(db: BookDb, quoteDate: string): Promise<string> {
   const year = quoteDate.slice(0, 4);
-  const row = await db
-    .selectFrom('quotes')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('number', 'like', `Q${year}-%`)
-    .executeTakeFirstOrThrow();
-  return `Q${year}-${String(Number(row.n) + 1).padStart(4, '0')}`;
+  const rows = await db.selectFrom('quotes').select('number').where('number', 'like', `Q${year}-%`).execute();
+  const highest = rows.reduce((max, r) => Math.max(max, Number(/^Q\d{4}-(\d+)$/.exec(r.number)?.[1] ?? 0)), 0);
+  return `Q${year}-${String(highest + 1).padStart(4, '0')}`;
 }
 
 /** Creates a quote as a draft, version 1, with its validity strategy (R7) and the buyer's spec questions (R8). */

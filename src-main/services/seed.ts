@@ -9,7 +9,7 @@ import type { Faker } from '@faker-js/faker';
 import type { ParsedInputOf } from '../contract';
 import type { SeedSummary } from '../contract/models';
 import { idFactory } from '../db/ids';
-import { toSearchDocument } from '../domain/search-text';
+import { accountSearchDocument, type SearchableContact } from '../domain/search-text';
 import { mainZoneByCountry } from '../domain/main-zones';
 import type { ServiceContext } from './context';
 import { settingValue } from './settings';
@@ -246,8 +246,7 @@ export async function seedBook(ctx: ServiceContext, input: ParsedInputOf<'book.s
       // Contacts: one to three people; e-mails on the company's domain.
       const domain = `${name.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '').slice(0, 14) || `buyer${a}`}.example.com`;
       const contactIds: string[] = [];
-      const names: string[] = [name];
-      const emails: string[] = [];
+      const people: SearchableContact[] = [];
       const nContacts = 1 + Math.floor(rnd() * 3);
       for (let c = 0; c < nContacts; c++) {
         const person = faker.person.fullName();
@@ -260,12 +259,12 @@ export async function seedBook(ctx: ServiceContext, input: ParsedInputOf<'book.s
           market.country === 'CN' ? `wx_${Math.floor(rnd() * 1e8)}` : null, c === 0 ? 1 : 0, created, created,
         );
         contactIds.push(id);
-        names.push(person);
-        emails.push(email);
+        people.push({ name: person, emails: [email], notes: '' });
         counts.contacts++;
       }
       const doc = insert.doc.run(accountId).lastInsertRowid;
-      insert.search.run(doc, toSearchDocument(names.join(' \n ')), emails.join(' '), toSearchDocument(notes));
+      const text = accountSearchDocument({ name, notes }, people);
+      insert.search.run(doc, text.names, text.emails, text.notes);
 
       // Orders along the account's trajectory.
       if (trajectory !== 'none') {
