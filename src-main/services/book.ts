@@ -19,8 +19,9 @@ export function checkBook(ctx: ServiceContext): BookCheck {
     const integrity = integrityRows.map((r) => r.integrity_check).join('; ');
     const foreignKeys = (ctx.book.sqlite.pragma('foreign_key_check') as unknown[]).length;
     let ftsOk = true;
+    const hasIndex = ctx.book.sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'search_index'").get() !== undefined;
     try {
-      ctx.book.sqlite.prepare("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)").run();
+      if (hasIndex) ctx.book.sqlite.prepare("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)").run();
     } catch {
       ftsOk = false;
     }
