@@ -31,6 +31,9 @@ export const errorMessages = {
     unauthorized: 'This request has no valid token: open Tradebook from the address that “tradebook serve” printed.',
     forbidden_origin: 'Requests from another site are refused.',
     bad_request: 'The request could not be read: {{details}}',
+    time_nonexistent: 'The local time {{local}} does not exist in {{zone}}: the clocks jump over it that day.',
+    time_ambiguous: 'The local time {{local}} happens twice in {{zone}} (the clocks go back that day): say which one you mean.',
+    time_no_business_day: 'There is no business day in {{country}} within {{days}} days after {{date}}: check the calendar overrides.',
   },
   'zh-CN': {
     invalid_input: '输入无效：{{details}}',
@@ -62,6 +65,9 @@ export const errorMessages = {
     unauthorized: '请求缺少有效令牌：请使用“tradebook serve”输出的地址打开 Tradebook。',
     forbidden_origin: '拒绝来自其他网站的请求。',
     bad_request: '无法读取请求：{{details}}',
+    time_nonexistent: '当地时间 {{local}} 在 {{zone}} 不存在：那天时钟跳过了这段时间。',
+    time_ambiguous: '当地时间 {{local}} 在 {{zone}} 出现两次（那天时钟回拨）：请说明指的是哪一次。',
+    time_no_business_day: '{{country}} 在 {{date}} 之后 {{days}} 天内没有工作日：请检查节假日设置。',
   },
 } as const;
 
@@ -142,6 +148,12 @@ export const fieldMessages = {
     'tb.window': 'expected a window HH:MM-HH:MM such as 09:00-18:00',
     'tb.window_order': 'the window must end after it starts',
     'tb.unique': 'each value only once',
+    'tb.local_datetime': 'expected a local date and time YYYY-MM-DDTHH:MM such as 2025-03-31T08:15',
+    'tb.hours': 'expected a number of hours, 0 or more, such as 2.5',
+    'tb.count': 'expected a whole number from 1 to 400',
+    'tb.year': 'expected a year from 1900 to 2200',
+    'tb.disambiguation': 'expected compatible, earlier, later or reject',
+    'tb.time_range': 'expected a time between the years 1900 and 2200',
   },
   'zh-CN': {
     'tb.ulid': '需要一个 id（ULID，例如 01JD2Q7X8Y9Z0ABCDEFGHJKMNP）',
@@ -156,5 +168,11 @@ export const fieldMessages = {
     'tb.window': '需要时间段 HH:MM-HH:MM，例如 09:00-18:00',
     'tb.window_order': '时间段的结束必须晚于开始',
     'tb.unique': '每个值只能出现一次',
+    'tb.local_datetime': '需要当地日期和时间 YYYY-MM-DDTHH:MM，例如 2025-03-31T08:15',
+    'tb.hours': '需要小时数（0 或以上），例如 2.5',
+    'tb.count': '需要 1 到 400 之间的整数',
+    'tb.year': '需要 1900 到 2200 之间的年份',
+    'tb.disambiguation': '需要 compatible、earlier、later 或 reject',
+    'tb.time_range': '需要 1900 年到 2200 年之间的时间',
   },
 } as const;

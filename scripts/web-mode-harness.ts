@@ -1,30 +1,15 @@
-/** Shared set-up for end-to-end tests: a built renderer, `tradebook serve` as a subprocess, Debian's Chromium. */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
+/**
+ * Web mode driven from outside, for the end-to-end tests and the benchmark: `tradebook serve` as a subprocess and
+ * Debian's Chromium through playwright-core (Playwright's own browser download does not work here).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { repoRoot as root } from './renderer-build';
 
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
-  }
-  return t;
-}
-
-/** Builds dist/renderer when it is missing or older than its sources. */
-export function ensureRendererBuilt(): void {
-  const index = path.join(root, 'dist/renderer/index.html');
-  const sources = Math.max(newest(path.join(root, 'src-renderer')), newest(path.join(root, 'src-main/contract')), newest(path.join(root, 'src-main/domain')));
-  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`vite build failed: ${result.stderr}`);
-}
+export { ensureRendererBuilt } from './renderer-build';
 
 export interface Served {
   url: string;

@@ -1,0 +1,27 @@
+/** Builds the renderer bundle (dist/renderer) when it is missing or older than the code it is built from. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+export function ensureRendererBuilt(root = repoRoot): void {
+  const index = path.join(root, 'dist/renderer/index.html');
+  const sources = Math.max(...['src-renderer', 'src-main/contract', 'src-main/domain'].map((d) => newestMtime(path.join(root, d))));
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`vite build failed:\n${result.stderr}`);
+}
