@@ -4,7 +4,7 @@
  * Either way a call returns a Result and never throws.
  */
 import type { HandlerName, InputOf, OutputOf } from '../src-main/contract';
-import type { Result } from '../src-main/contract/errors';
+import { renderMessage, type Result } from '../src-main/contract/errors';
 
 export interface DesktopBridge {
   invoke(name: string, input: unknown): Promise<Result<unknown>>;
@@ -43,8 +43,10 @@ async function overHttp(name: string, input: unknown): Promise<Result<unknown>> 
       body: JSON.stringify({ name, input }),
     });
     return (await response.json()) as Result<unknown>;
-  } catch (error) {
-    return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+  } catch {
+    // The server is gone (closed, crashed): say so in the language on screen, never a blank page.
+    const language = document.documentElement.lang === 'zh-CN' ? 'zh-CN' : 'en';
+    return { ok: false, error: { code: 'server_unreachable', message: renderMessage(language, 'server_unreachable', {}) } };
   }
 }
 

@@ -110,3 +110,17 @@ describe('web mode on a locked book', () => {
     await expect(serveBook(path.join(dir, 'book.db'))).rejects.toThrow(/already open in another Tradebook/);
   });
 });
+
+describe('web mode when the server goes away', () => {
+  it('an API failure shows a readable message in the chosen language, never a blank screen', async () => {
+    await page.getByTestId('nav-accounts').click();
+    await page.getByTestId('account-search').waitFor();
+    await served.stop();
+    await page.getByTestId('account-search').fill('atlas');
+    await expect.poll(() => page.getByTestId('account-error').textContent()).toMatch(/Tradebook is not answering/);
+    await page.getByTestId('language-switch').getByText('中文').click();
+    await page.getByTestId('account-search').fill('atlas2');
+    await expect.poll(() => page.getByTestId('account-error').textContent()).toMatch(/没有响应/);
+    expect(await page.getByTestId('app-name').isVisible()).toBe(true);
+  });
+});
