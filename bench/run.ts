@@ -10,9 +10,11 @@
  *          --json        also print the rows as JSON on the last line
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { passes, type BenchContext, type BenchModule, type Row } from './lib/types';
+import { baseline, passes, type BenchContext, type BenchModule, type Row } from './lib/types';
+import { round } from './lib/stats';
 import { machine } from './modules/machine';
 import { ORDER_GOAL, ordersPerAccountFor, seed } from './modules/seed';
 import { coldOpen } from './modules/cold-open';
@@ -110,13 +112,21 @@ async function main(): Promise<number> {
   for (const mod of MODULES) {
     if (options.only && mod.name !== 'seed' && !options.only.includes(mod.name)) continue;
     ctx.log(`${mod.name}…`);
+    // Sample the 1-min load average while the module runs: the box is shared, and a busy neighbour shows here.
+    let maxLoad = os.loadavg()[0] ?? 0;
+    const sampler = setInterval(() => (maxLoad = Math.max(maxLoad, os.loadavg()[0] ?? 0)), 1000);
+    const moduleStart = performance.now();
     try {
       rows.push(...(await mod.run(ctx)));
+      const seconds = (performance.now() - moduleStart) / 1000;
+      if (seconds >= 3) rows.push(baseline(`[load] max 1-min load average during ${mod.name} (${Math.round(seconds)} s)`, round(maxLoad), ''));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       ctx.log(`${mod.name} failed: ${message}`);
       rows.push({ name: `${mod.name}: module failed`, value: message.slice(0, 120), kind: 'target', target: { max: 0 } });
       if (mod.name === 'seed') break; // nothing else can run without the book
+    } finally {
+      clearInterval(sampler);
     }
   }
 
