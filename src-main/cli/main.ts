@@ -13,6 +13,7 @@ import { parseSettingText } from '../domain/settings';
 import { defaultBookPath } from './paths';
 import { formatHuman } from './format';
 import { serve } from './serve';
+import { registerTimeCommands } from './time';
 
 interface GlobalOptions {
   db?: string;
@@ -256,6 +257,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         show(await dispatch(ctx, handler, input, lang));
       }),
     );
+
+  registerTimeCommands(program, io, fail, () => globals().lang);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

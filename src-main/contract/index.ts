@@ -105,7 +105,7 @@ export const contract = {
     output: z.array(m.Account),
   },
   'accounts.count': {
-    input: z.strictObject({ query: z.string().max(200).optional() }),
+    input: z.strictObject({ query: z.string().max(200).optional(), country: CountryCode.optional(), owner: ShortText.optional() }),
     output: z.number(),
   },
   'accounts.update': {

@@ -243,6 +243,7 @@ export interface ScoreSnapshotRow extends Stamped {
 export interface SearchDocRow {
   doc: Generated<number>;
   account_id: string;
+  name: string;
 }
 
 export interface SearchIndexRow {

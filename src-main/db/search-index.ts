@@ -8,13 +8,15 @@ export const SEARCH_INDEX_VERSION = 7;
 export function rebuildSearchIndex(db: Sqlite): number {
   const accounts = db.prepare('SELECT id, name, notes FROM accounts WHERE deleted_at IS NULL').all() as { id: string; name: string; notes: string }[];
   const contactsOf = db.prepare('SELECT name, emails, notes FROM contacts WHERE account_id = ? AND deleted_at IS NULL');
-  const docOf = db.prepare('INSERT INTO search_docs (account_id) VALUES (?) ON CONFLICT (account_id) DO UPDATE SET account_id = excluded.account_id RETURNING doc');
+  const docOf = db.prepare(
+    'INSERT INTO search_docs (account_id, name) VALUES (?, ?) ON CONFLICT (account_id) DO UPDATE SET name = excluded.name RETURNING doc',
+  );
   const remove = db.prepare('DELETE FROM search_index WHERE rowid = ?');
   const insert = db.prepare('INSERT INTO search_index (rowid, names, emails, notes) VALUES (?, ?, ?, ?)');
   db.transaction(() => {
     for (const account of accounts) {
       const contacts = contactsOf.all(account.id) as { name: string; emails: string; notes: string }[];
-      const { doc } = docOf.get(account.id) as { doc: number };
+      const { doc } = docOf.get(account.id, account.name) as { doc: number };
       remove.run(doc);
       const text = accountSearchDocument(
         account,

@@ -60,9 +60,12 @@ export async function reindexAccount(db: BookDb, accountId: string): Promise<voi
     .where('account_id', '=', accountId)
     .where('deleted_at', 'is', null)
     .execute();
-  const doc =
-    existing?.doc ??
-    (await db.insertInto('search_docs').values({ account_id: accountId }).returning('doc').executeTakeFirstOrThrow()).doc;
+  const { doc } = await db
+    .insertInto('search_docs')
+    .values({ account_id: accountId, name: account.name })
+    .onConflict((oc) => oc.column('account_id').doUpdateSet({ name: account.name }))
+    .returning('doc')
+    .executeTakeFirstOrThrow();
   await db
     .insertInto('search_index')
     .values({
@@ -135,42 +138,94 @@ export async function updateAccount(ctx: ServiceContext, input: ParsedInputOf<'a
   });
 }
 
-function filtered(db: BookDb, input: { query?: string | undefined; country?: string | undefined; owner?: string | undefined }) {
+interface AccountFilter {
+  query?: string | undefined;
+  country?: string | undefined;
+  owner?: string | undefined;
+}
+
+/** The FTS5 expression for what was typed: null for no search, false when only punctuation was typed. */
+function searchExpression(query: string | undefined): string | null | false {
+  if (query === undefined || query.trim() === '') return null;
+  return toSearchQuery(query) ?? false;
+}
+
+/** Accounts without a search, with the country/owner filters (the name index gives the order). */
+function plainFiltered(db: BookDb, input: AccountFilter) {
   let q = db.selectFrom('accounts').where('accounts.deleted_at', 'is', null);
-  const match = input.query === undefined || input.query.trim() === '' ? null : toSearchQuery(input.query);
-  if (input.query !== undefined && input.query.trim() !== '' && match === null) {
-    // Only punctuation typed: nothing can match it.
-    q = q.where(sql<boolean>`0`);
-  } else if (match !== null) {
-    q = q.where(
-      'accounts.id',
-      'in',
-      db
-        .selectFrom('search_docs')
-        .select('search_docs.account_id')
-        .where('search_docs.doc', 'in', sql<number>`(SELECT rowid FROM search_index WHERE search_index MATCH ${match})`),
-    );
-  }
   if (input.country !== undefined) q = q.where('accounts.country', '=', input.country);
   if (input.owner !== undefined) q = q.where('accounts.owner', '=', input.owner);
   return q;
 }
 
-/** Accounts by name; `query` searches names, contacts, e-mails and notes (CJK by any part, Latin by prefix). */
+/** Conditions on the account row `a` for a search with filters (values are bound parameters). */
+function accountConditions(input: AccountFilter) {
+  const conditions = [sql`a.deleted_at IS NULL`];
+  if (input.country !== undefined) conditions.push(sql`a.country = ${input.country}`);
+  if (input.owner !== undefined) conditions.push(sql`a.owner = ${input.owner}`);
+  return sql.join(conditions, sql` AND `);
+}
+
+const hasFilters = (input: AccountFilter) => input.country !== undefined || input.owner !== undefined;
+
+/**
+ * Accounts by name; `query` searches names, contacts, e-mails and notes (CJK by any part, Latin by prefix).
+ * A plain search sorts the matching documents by the name they carry and reads only the page's accounts, so a
+ * two-letter prefix matching most of the book stays fast; with filters it joins the matches to the accounts.
+ */
 export async function listAccounts(ctx: ServiceContext, input: ParsedInputOf<'accounts.list'>): Promise<Account[]> {
-  const rows = await filtered(ctx.book.db, input)
-    .selectAll('accounts')
-    .orderBy(sql`accounts.name COLLATE NOCASE`)
-    .orderBy('accounts.id')
-    .limit(input.limit)
-    .offset(input.offset)
-    .execute();
+  const db = ctx.book.db;
+  const match = searchExpression(input.query);
+  if (match === false) return [];
+  if (match === null) {
+    const rows = await plainFiltered(db, input)
+      .selectAll('accounts')
+      .orderBy(sql`accounts.name COLLATE NOCASE`)
+      .orderBy('accounts.id')
+      .limit(input.limit)
+      .offset(input.offset)
+      .execute();
+    return rows.map(toAccount);
+  }
+  const query = hasFilters(input)
+    ? sql<AccountRow>`
+        SELECT a.* FROM search_index
+        JOIN search_docs d ON d.doc = search_index.rowid
+        JOIN accounts a ON a.id = d.account_id
+        WHERE search_index MATCH ${match} AND ${accountConditions(input)}
+        ORDER BY a.name COLLATE NOCASE, a.id LIMIT ${input.limit} OFFSET ${input.offset}`
+    : sql<AccountRow>`
+        SELECT a.* FROM (
+          SELECT d.account_id, d.name FROM search_index
+          JOIN search_docs d ON d.doc = search_index.rowid
+          WHERE search_index MATCH ${match}
+          ORDER BY d.name COLLATE NOCASE, d.account_id LIMIT ${input.limit} OFFSET ${input.offset}
+        ) m
+        JOIN accounts a ON a.id = m.account_id
+        WHERE a.deleted_at IS NULL
+        ORDER BY m.name COLLATE NOCASE, m.account_id`;
+  const { rows } = await query.execute(db);
   return rows.map(toAccount);
 }
 
 export async function countAccounts(ctx: ServiceContext, input: ParsedInputOf<'accounts.count'>): Promise<number> {
-  const row = await filtered(ctx.book.db, input)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const db = ctx.book.db;
+  const match = searchExpression(input.query);
+  if (match === false) return 0;
+  if (match === null) {
+    const row = await plainFiltered(db, input)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+  // Every document in the index belongs to a live account (deleting an account removes its document).
+  const query = hasFilters(input)
+    ? sql<{ n: number }>`
+        SELECT count(*) AS n FROM search_index
+        JOIN search_docs d ON d.doc = search_index.rowid
+        JOIN accounts a ON a.id = d.account_id
+        WHERE search_index MATCH ${match} AND ${accountConditions(input)}`
+    : sql<{ n: number }>`SELECT count(*) AS n FROM search_index WHERE search_index MATCH ${match}`;
+  const { rows } = await query.execute(db);
+  return Number(rows[0]?.n ?? 0);
 }

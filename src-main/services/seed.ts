@@ -202,7 +202,7 @@ export async function seedBook(ctx: ServiceContext, input: ParsedInputOf<'book.s
       `INSERT INTO complaints (id, account_id, grade, subject, opened_at, responded_at, resolved_at, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    doc: db.prepare('INSERT INTO search_docs (account_id) VALUES (?)'),
+    doc: db.prepare('INSERT INTO search_docs (account_id, name) VALUES (?, ?)'),
     search: db.prepare('INSERT INTO search_index (rowid, names, emails, notes) VALUES (?, ?, ?, ?)'),
   };
 
@@ -262,7 +262,7 @@ export async function seedBook(ctx: ServiceContext, input: ParsedInputOf<'book.s
         people.push({ name: person, emails: [email], notes: '' });
         counts.contacts++;
       }
-      const doc = insert.doc.run(accountId).lastInsertRowid;
+      const doc = insert.doc.run(accountId, name).lastInsertRowid;
       const text = accountSearchDocument({ name, notes }, people);
       insert.search.run(doc, text.names, text.emails, text.notes);
 
@@ -396,6 +396,14 @@ export async function seedBook(ctx: ServiceContext, input: ParsedInputOf<'book.s
       }
     }
   });
-  write.immediate();
+  // One transaction of ~1M rows: with the default 16 MB page cache SQLite spills pages to the WAL and reads them
+  // back (measured: 3.9M page writes vs 0.57M with 256 MB; the 50k/1M seed goes from ~50 s to ~36 s).
+  const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -262144');
+  try {
+    write.immediate();
+  } finally {
+    db.pragma(`cache_size = ${cacheBefore}`);
+  }
   return { ...counts, seconds: Math.round((performance.now() - started) / 10) / 100 };
 }

@@ -44,6 +44,27 @@ describe('accounts: keeping what the user meant', () => {
     expect(valueOf(await call(ctx, 'accounts.list', { query: '   ' }))).toHaveLength(1);
   });
 
+  it('Search: a search with a country or owner filter lists and counts only matching accounts, by name', async () => {
+    const { ctx } = book();
+    for (const [name, country, owner] of [
+      ['Zeta Valves GmbH', 'DE', 'Lily'],
+      ['Alpha Valves GmbH', 'DE', 'Kevin'],
+      ['Beta Valves S.L.', 'ES', 'Lily'],
+      ['Gamma Pumps GmbH', 'DE', 'Lily'],
+    ] as const) {
+      valueOf(await call(ctx, 'accounts.add', { name, country, owner }));
+    }
+    const names = async (input: { query?: string; country?: string; owner?: string }) =>
+      valueOf(await call(ctx, 'accounts.list', input)).map((a) => a.name);
+    expect(await names({ query: 'valv' })).toEqual(['Alpha Valves GmbH', 'Beta Valves S.L.', 'Zeta Valves GmbH']);
+    expect(await names({ query: 'valv', country: 'DE' })).toEqual(['Alpha Valves GmbH', 'Zeta Valves GmbH']);
+    expect(await names({ query: 'gmbh', country: 'DE', owner: 'Lily' })).toEqual(['Gamma Pumps GmbH', 'Zeta Valves GmbH']);
+    expect(valueOf(await call(ctx, 'accounts.count', { query: 'valv' }))).toBe(3);
+    expect(valueOf(await call(ctx, 'accounts.count', { query: 'valv', country: 'DE' }))).toBe(2);
+    expect(valueOf(await call(ctx, 'accounts.count', { query: 'valv', owner: 'Lily' }))).toBe(2);
+    expect(await names({ query: 'valv', limit: 1, offset: 1 })).toEqual(['Beta Valves S.L.']);
+  });
+
   it('automatic quote numbers follow the highest number of the year, even after one typed by hand', async () => {
     const { ctx } = book();
     const account = valueOf(await call(ctx, 'accounts.add', { name: 'Atlas Trading', country: 'ES' }));

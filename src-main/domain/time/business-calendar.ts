@@ -87,7 +87,7 @@ interface DayMark {
   source: CalendarSource;
   /** Shipped and user days carry their names; date-holidays days carry rules, named in the listing's language. */
   names?: ShippedName;
-  rules?: string[];
+  rules?: { rule: string; name: string }[];
 }
 
 interface BaseYear {
@@ -133,8 +133,8 @@ function addDateHolidays(marks: Map<number, DayMark>, country: string, year: num
     if (matchesRule(day.rule, removed)) continue;
     const mark = marks.get(day.epochDay);
     if (mark?.rules) {
-      if (!mark.rules.includes(day.rule)) mark.rules.push(day.rule);
-    } else marks.set(day.epochDay, { kind: 'holiday', source: 'date-holidays', rules: [day.rule] });
+      if (!mark.rules.some((r) => r.rule === day.rule)) mark.rules.push({ rule: day.rule, name: day.name });
+    } else marks.set(day.epochDay, { kind: 'holiday', source: 'date-holidays', rules: [{ rule: day.rule, name: day.name }] });
   }
   for (const patch of patches) {
     for (const added of patch.addDays) {
@@ -296,10 +296,10 @@ export function createBusinessCalendar(overrides: readonly CalendarOverride[] = 
       const code = requireCountry(country);
       const data = yearData(code, countryState(code), year);
       const lang = holidayLanguage(language);
-      const ruleNames = dateHolidayNames(code, year, lang, zoneFor(code));
+      const ruleNames = lang === 'en' ? new Map<string, string>() : dateHolidayNames(code, year, lang, zoneFor(code));
       const named = (mark: DayMark): string => {
         if (mark.names) return mark.names[lang];
-        const names = (mark.rules ?? []).map((rule) => ruleNames.get(rule) ?? rule);
+        const names = (mark.rules ?? []).map((r) => ruleNames.get(r.rule) ?? r.name);
         return [...new Set(names)].join(' / ');
       };
       const holidays: CalendarDay[] = [];

@@ -14,20 +14,23 @@ export {
 } from './business-calendar';
 export { epochDayOf, formatEpochDay, isoWeekdayOf, parseEpochDay } from './civil-days';
 export {
-  addBusinessHours,
-  businessSlotsLater,
   DEFAULT_BUYER_MORNING,
   DEFAULT_WINDOW,
   MAX_BUSINESS_HOURS,
   MAX_SERIES,
-  nextBusinessSlot,
-  nextBusinessSlotEpochMs,
+  MINUTES_PER_DAY,
   parseClock,
   parseWindow,
+  type BusinessWindow,
+} from './clock';
+export {
+  addBusinessHours,
+  businessSlotsLater,
+  nextBusinessSlot,
+  nextBusinessSlotEpochMs,
   quarterlySeries,
   quoteExpiry,
   type BusinessHoursRequest,
-  type BusinessWindow,
   type QuarterlyRequest,
   type SlotRequest,
 } from './schedule';

@@ -3,20 +3,23 @@
  * covers its local noon (PRODUCT Defaults — date-holidays starts Islamic holidays at 18:00 the evening before
  * and some Chinese ones at noon). Local means the zone date-holidays computes the country in (its first zone).
  *
- * date-holidays takes ~5 ms per country-year, so its answers are cached per country-year.
+ * date-holidays takes 1–20 ms per country-year (lunar calendars are the slow ones), so its answers are cached
+ * per country-year. A holiday of several days listed in the year before can reach into a year (Eid at the
+ * turn of the year): those rules alone are run again for the year before, on an instance that holds only them.
  */
 import Holidays from 'date-holidays';
 import { epochDayOf, utcEpochDayOf } from './civil-days';
 import { timeZoneIdOf, wallClockEpochMs } from './zones';
 
 const NOON = 12 * 60;
+const MULTI_DAY = /\bP\d/;
 
-/** One date-holidays holiday: the instants it covers and its rule (stable across languages). */
-interface RawHoliday {
-  startMs: number;
-  endMs: number;
+/** One holiday as listed by date-holidays for a year, with every calendar day whose local noon it covers. */
+export interface HolidayOccurrence {
   rule: string;
+  /** English name (date-holidays falls back to the country's language where it has no English one). */
   name: string;
+  epochDays: number[];
 }
 
 /** A calendar day covered by a public holiday. */
@@ -28,14 +31,15 @@ export interface PublicHolidayDay {
 
 export type HolidayLanguage = 'en' | 'zh';
 
+type Listing = 'all' | 'multi-day';
+
 interface CountrySource {
+  country: string;
   zone: string;
-  /** date-holidays instances by language of the names (the zh one falls back to English). */
-  instances: Map<HolidayLanguage, Holidays>;
-  /** Some rule lasts several days (P3D…), so a holiday of the year before may reach into this one. */
+  /** Instances by language of the names (the zh one falls back to English), plus the multi-day-only one. */
+  instances: Map<string, Holidays>;
   multiDay: boolean;
-  raw: Map<string, RawHoliday[]>;
-  occurrences: Map<number, HolidayOccurrence[]>;
+  occurrences: Map<string, HolidayOccurrence[]>;
   days: Map<number, PublicHolidayDay[]>;
 }
 
@@ -48,9 +52,22 @@ export function hasDateHolidays(country: string): boolean {
   return supportedCountries.has(country);
 }
 
-function instance(country: string, language: HolidayLanguage, zone: string): Holidays {
-  const languages = language === 'zh' ? ['zh', 'en'] : ['en'];
-  return new Holidays(country, { types: ['public'], languages, timezone: zone });
+/** The rule text of a date-holidays rule object (its typings leave the field out). */
+function ruleText(rule: unknown): string {
+  return typeof rule === 'object' && rule !== null && 'rule' in rule && typeof rule.rule === 'string' ? rule.rule : '';
+}
+
+function instanceOf(source: CountrySource, key: HolidayLanguage | 'multi-day'): Holidays {
+  let hd = source.instances.get(key);
+  if (hd === undefined) {
+    const languages = key === 'zh' ? ['zh', 'en'] : ['en'];
+    hd = new Holidays(source.country, { types: ['public'], languages, timezone: source.zone });
+    if (key === 'multi-day') {
+      for (const rule of hd.getRules().map(ruleText)) if (rule && !MULTI_DAY.test(rule)) hd.unsetRule(rule);
+    }
+    source.instances.set(key, hd);
+  }
+  return hd;
 }
 
 function sourceOf(country: string, fallbackZone: string): CountrySource | null {
@@ -58,14 +75,13 @@ function sourceOf(country: string, fallbackZone: string): CountrySource | null {
   if (known !== undefined) return known;
   let source: CountrySource | null = null;
   if (hasDateHolidays(country)) {
-    const probe = new Holidays(country, { types: ['public'] });
+    const probe = new Holidays(country, { types: ['public'], languages: ['en'] });
     const zone = probe.getTimezones().map(timeZoneIdOf).find((id): id is string => id !== null) ?? fallbackZone;
-    const en = instance(country, 'en', zone);
     source = {
+      country,
       zone,
-      instances: new Map([['en', en]]),
-      multiDay: en.getRules().some((rule) => /\bP\d/.test(rule.rule)),
-      raw: new Map(),
+      instances: new Map(),
+      multiDay: probe.getRules().some((rule) => MULTI_DAY.test(ruleText(rule))),
       occurrences: new Map(),
       days: new Map(),
     };
@@ -74,55 +90,39 @@ function sourceOf(country: string, fallbackZone: string): CountrySource | null {
   return source;
 }
 
-function rawHolidays(source: CountrySource, country: string, year: number, language: HolidayLanguage): RawHoliday[] {
-  const key = `${language}:${year}`;
-  const cached = source.raw.get(key);
-  if (cached !== undefined) return cached;
-  let hd = source.instances.get(language);
-  if (hd === undefined) {
-    hd = instance(country, language, source.zone);
-    source.instances.set(language, hd);
-  }
-  let holidays: RawHoliday[] = [];
+function holidaysOf(hd: Holidays, year: number) {
   try {
-    holidays = hd
-      .getHolidays(year)
-      .filter((h) => h.type === 'public')
-      .map((h) => ({ startMs: h.start.getTime(), endMs: h.end.getTime(), rule: h.rule, name: h.name }));
+    return hd.getHolidays(year).filter((h) => h.type === 'public');
   } catch {
-    holidays = [];
+    return [];
   }
-  source.raw.set(key, holidays);
-  return holidays;
 }
 
-/** One holiday as listed by date-holidays for a year, with every calendar day whose local noon it covers. */
-export interface HolidayOccurrence {
-  rule: string;
-  name: string;
-  epochDays: number[];
-}
-
-function occurrencesOf(source: CountrySource, country: string, listedYear: number): HolidayOccurrence[] {
-  const cached = source.occurrences.get(listedYear);
+function occurrencesOf(source: CountrySource, listedYear: number, listing: Listing): HolidayOccurrence[] {
+  const all = source.occurrences.get(`all:${listedYear}`);
+  if (all !== undefined) return listing === 'all' ? all : all.filter((o) => MULTI_DAY.test(o.rule));
+  const key = `${listing}:${listedYear}`;
+  const cached = source.occurrences.get(key);
   if (cached !== undefined) return cached;
   const out: HolidayOccurrence[] = [];
-  for (const holiday of rawHolidays(source, country, listedYear, 'en')) {
+  for (const holiday of holidaysOf(instanceOf(source, listing === 'all' ? 'en' : 'multi-day'), listedYear)) {
+    const startMs = holiday.start.getTime();
+    const endMs = holiday.end.getTime();
     const epochDays: number[] = [];
-    for (let day = utcEpochDayOf(holiday.startMs) - 1; day <= utcEpochDayOf(holiday.endMs) + 1; day++) {
+    for (let day = utcEpochDayOf(startMs) - 1; day <= utcEpochDayOf(endMs) + 1; day++) {
       const noon = wallClockEpochMs(source.zone, day, NOON);
-      if (noon >= holiday.startMs && noon < holiday.endMs) epochDays.push(day);
+      if (noon >= startMs && noon < endMs) epochDays.push(day);
     }
     if (epochDays.length > 0) out.push({ rule: holiday.rule, name: holiday.name, epochDays });
   }
-  source.occurrences.set(listedYear, out);
+  source.occurrences.set(key, out);
   return out;
 }
 
 /** The holidays date-holidays lists for a year (public only), each with the days it covers. */
 export function dateHolidayOccurrences(country: string, listedYear: number, fallbackZone: string): HolidayOccurrence[] {
   const source = sourceOf(country, fallbackZone);
-  return source === null ? [] : occurrencesOf(source, country, listedYear);
+  return source === null ? [] : occurrencesOf(source, listedYear, 'all');
 }
 
 /**
@@ -136,9 +136,10 @@ export function dateHolidayDays(country: string, year: number, fallbackZone: str
   if (cached !== undefined) return cached;
   const first = epochDayOf(year, 1, 1);
   const last = epochDayOf(year, 12, 31);
-  const listed = source.multiDay ? [...occurrencesOf(source, country, year - 1), ...occurrencesOf(source, country, year)] : occurrencesOf(source, country, year);
+  const listed = occurrencesOf(source, year, 'all');
+  const spilled = source.multiDay ? occurrencesOf(source, year - 1, 'multi-day') : [];
   const out: PublicHolidayDay[] = [];
-  for (const occurrence of listed) {
+  for (const occurrence of [...spilled, ...listed]) {
     for (const epochDay of occurrence.epochDays) {
       if (epochDay >= first && epochDay <= last) out.push({ epochDay, rule: occurrence.rule, name: occurrence.name });
     }
@@ -153,7 +154,6 @@ export function dateHolidayNames(country: string, year: number, language: Holida
   const source = sourceOf(country, fallbackZone);
   const names = new Map<string, string>();
   if (source === null) return names;
-  const years = source.multiDay ? [year - 1, year] : [year];
-  for (const y of years) for (const h of rawHolidays(source, country, y, language)) names.set(h.rule, h.name);
+  for (const holiday of holidaysOf(instanceOf(source, language), year)) names.set(holiday.rule, holiday.name);
   return names;
 }

@@ -9,7 +9,8 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import { AppError } from '../../contract/errors';
-import { civilOfEpochDay, epochDayOf } from './civil-days';
+import { MINUTES_PER_DAY } from './clock';
+import { civilOfEpochDay, epochDayOf, MS_PER_DAY, MS_PER_MINUTE, utcEpochDayOf } from './civil-days';
 
 export const disambiguations = ['compatible', 'earlier', 'later', 'reject'] as const;
 export type Disambiguation = (typeof disambiguations)[number];
@@ -17,13 +18,18 @@ export type Disambiguation = (typeof disambiguations)[number];
 /** `unique`: the local time happens once; `gap`: never (clocks jump over it); `overlap`: twice. */
 export type LocalTimeKind = 'unique' | 'gap' | 'overlap';
 
-/** Minutes in a day; a minute-of-day of 1440 means 24:00, the next day's midnight. */
-export const MINUTES_PER_DAY = 1440;
+/** A zone's UTC offsets over one UTC year (± 2 days): offsets[i] holds from starts[i] until starts[i + 1]. */
+interface OffsetYear {
+  starts: number[];
+  offsets: number[];
+}
 
 interface ZoneState {
   id: string;
   /** (epochDay × 1441 + minuteOfDay) → epoch ms of that wall-clock time, `compatible`. */
   walls: Map<number, number>;
+  /** UTC year → the offsets in force, from the zone's transitions. */
+  offsetYears: Map<number, OffsetYear>;
 }
 
 const zoneIds = new Map<string, string | null>();
@@ -60,27 +66,63 @@ function zoneState(zone: string): ZoneState {
   let state = zoneStates.get(zone);
   if (state === undefined) {
     const id = requireTimeZone(zone);
-    state = zoneStates.get(id) ?? { id, walls: new Map() };
+    state = zoneStates.get(id) ?? { id, walls: new Map(), offsetYears: new Map() };
     zoneStates.set(zone, state);
     zoneStates.set(id, state);
   }
   return state;
 }
 
+function offsetYearOf(state: ZoneState, year: number): OffsetYear {
+  let table = state.offsetYears.get(year);
+  if (table !== undefined) return table;
+  const from = epochDayOf(year, 1, 1) * MS_PER_DAY - 2 * MS_PER_DAY;
+  const to = epochDayOf(year + 1, 1, 1) * MS_PER_DAY + 2 * MS_PER_DAY;
+  let zoned = Temporal.Instant.fromEpochMilliseconds(from).toZonedDateTimeISO(state.id);
+  table = { starts: [from], offsets: [zoned.offsetNanoseconds / 1e6] };
+  for (let guard = 0; guard < 100; guard++) {
+    const next = zoned.getTimeZoneTransition('next');
+    if (next === null || next.epochMilliseconds >= to) break;
+    table.starts.push(next.epochMilliseconds);
+    table.offsets.push(next.offsetNanoseconds / 1e6);
+    zoned = next;
+  }
+  state.offsetYears.set(year, table);
+  return table;
+}
+
+/** The zone's UTC offset (ms) at an instant, from its cached transitions. */
+function offsetAt(state: ZoneState, epochMs: number): number {
+  const table = offsetYearOf(state, civilOfEpochDay(utcEpochDayOf(epochMs)).year);
+  let i = table.starts.length - 1;
+  while (i > 0 && table.starts[i]! > epochMs) i--;
+  return table.offsets[i]!;
+}
+
 /**
  * The instant (epoch ms) of a wall-clock time on a local calendar day, `compatible` disambiguation, cached per
  * zone-day. `minuteOfDay` runs 0…1440 (1440 = the next day's 00:00).
+ *
+ * On an ordinary day (one offset all around) the answer is wall time − offset, from the zone's cached
+ * transitions; on the days around a transition Temporal itself decides.
  */
 export function wallClockEpochMs(zone: string, epochDay: number, minuteOfDay: number): number {
   const state = zoneState(zone);
   const key = epochDay * (MINUTES_PER_DAY + 1) + minuteOfDay;
   const cached = state.walls.get(key);
   if (cached !== undefined) return cached;
-  const day = minuteOfDay >= MINUTES_PER_DAY ? epochDay + 1 : epochDay;
-  const minute = minuteOfDay % MINUTES_PER_DAY;
-  const { year, month, day: dayOfMonth } = civilOfEpochDay(day);
-  const ms = new Temporal.PlainDateTime(year, month, dayOfMonth, Math.floor(minute / 60), minute % 60).toZonedDateTime(state.id)
-    .epochMilliseconds;
+  const wall = epochDay * MS_PER_DAY + minuteOfDay * MS_PER_MINUTE;
+  const before = offsetAt(state, wall - MS_PER_DAY);
+  const after = offsetAt(state, wall + MS_PER_DAY);
+  let ms: number;
+  if (before === after && offsetAt(state, wall - before) === before) {
+    ms = wall - before;
+  } else {
+    const day = minuteOfDay >= MINUTES_PER_DAY ? epochDay + 1 : epochDay;
+    const minute = minuteOfDay % MINUTES_PER_DAY;
+    const { year, month, day: dayOfMonth } = civilOfEpochDay(day);
+    ms = new Temporal.PlainDateTime(year, month, dayOfMonth, Math.floor(minute / 60), minute % 60).toZonedDateTime(state.id).epochMilliseconds;
+  }
   state.walls.set(key, ms);
   return ms;
 }
