@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx tradebook` works right after `npm ci` without a build step.
-import { register } from 'tsx/esm/api';
+// Runs the CLI from its esbuild bundle (rebuilt when src-main changes), or through tsx when no bundle can be
+// built, so `npx tradebook` works right after `npm ci` without a separate build step.
+import { freshCliBundle } from '../scripts/cli-bundle.mjs';
 
-register();
-await import('../src-main/cli/bin.ts');
+const bundle = await freshCliBundle();
+if (bundle) {
+  await import(bundle);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src-main/cli/bin.ts');
+}

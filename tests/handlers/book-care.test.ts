@@ -54,7 +54,7 @@ describe('accounts: keeping what the user meant', () => {
     ] as const) {
       valueOf(await call(ctx, 'accounts.add', { name, country, owner }));
     }
-    const names = async (input: { query?: string; country?: string; owner?: string }) =>
+    const names = async (input: { query?: string; country?: string; owner?: string; limit?: number; offset?: number }) =>
       valueOf(await call(ctx, 'accounts.list', input)).map((a) => a.name);
     expect(await names({ query: 'valv' })).toEqual(['Alpha Valves GmbH', 'Beta Valves S.L.', 'Zeta Valves GmbH']);
     expect(await names({ query: 'valv', country: 'DE' })).toEqual(['Alpha Valves GmbH', 'Zeta Valves GmbH']);
