@@ -12,7 +12,14 @@ import { AppError } from '../../contract/errors';
 import type { Language } from '../../contract/messages';
 import { isKnownCountry, suggestedZone } from '../countries';
 import { civilOfEpochDay, epochDayOf, formatEpochDay, isoWeekdayOf, parseEpochDay } from './civil-days';
-import { dateHolidayDays, dateHolidayNames, dateHolidayOccurrences, hasDateHolidays, type HolidayLanguage } from './public-holidays';
+import {
+  clearDateHolidayCaches,
+  dateHolidayDays,
+  dateHolidayNames,
+  dateHolidayOccurrences,
+  hasDateHolidays,
+  type HolidayLanguage,
+} from './public-holidays';
 import {
   appliesIn,
   calendarPatches,
@@ -201,9 +208,10 @@ function baseYearOf(country: string, year: number): BaseYear {
   return base;
 }
 
-/** Forgets the cached country-years (benchmarks measure a cold start with it). */
+/** Forgets the cached country-years and date-holidays' answers (benchmarks measure a cold start with it). */
 export function clearCalendarCaches(): void {
   baseYears.clear();
+  clearDateHolidayCaches();
 }
 
 const USER_NAMES: Record<OverrideKind, ShippedName> = {

@@ -26,6 +26,7 @@ export {
 export {
   addBusinessHours,
   businessSlotsLater,
+  nextBusinessDate,
   nextBusinessSlot,
   nextBusinessSlotEpochMs,
   quarterlySeries,

@@ -14,17 +14,13 @@ import { civilOfEpochDay, epochDayOf, formatEpochDay, parseEpochDay, utcEpochDay
 import { DEFAULT_BUYER_MORNING, DEFAULT_WINDOW, MAX_BUSINESS_HOURS, MAX_SERIES, MINUTES_PER_DAY, parseClock, parseWindow, type BusinessWindow } from './clock';
 import { requireTimeZone, roundToSecondMs, wallClockEpochMs, zonedFromLocal } from './zones';
 
-const clocks = new Map<string, number | null>();
+const clocks = new Map<string, number>();
 
 function clockMinutes(at: string | number): number {
-  let minutes: number | null;
-  if (typeof at === 'number') minutes = at;
-  else {
-    minutes = clocks.get(at) ?? null;
-    if (minutes === null) {
-      minutes = parseClock(at);
-      if (minutes !== null && clocks.size < 1000) clocks.set(at, minutes);
-    }
+  let minutes: number | null = typeof at === 'number' ? at : (clocks.get(at) ?? null);
+  if (minutes === null && typeof at === 'string') {
+    minutes = parseClock(at);
+    if (minutes !== null && clocks.size < 1000) clocks.set(at, minutes);
   }
   if (minutes === null || !Number.isInteger(minutes) || minutes < 0 || minutes >= MINUTES_PER_DAY) {
     throw new AppError('invalid_input', { details: `${String(at).slice(0, 20)}: tb.clock` });
@@ -34,6 +30,8 @@ function clockMinutes(at: string | number): number {
 
 function windowOf(window: BusinessWindow | string | undefined): BusinessWindow {
   if (window === undefined) return DEFAULT_WINDOW;
+  const shown = (typeof window === 'string' ? window : `${window.start}-${window.end}`).slice(0, 20);
+  if (typeof window === 'string' && !/^\d{2}:\d{2}-\d{2}:\d{2}$/.test(window)) throw new AppError('invalid_input', { details: `${shown}: tb.window` });
   const parsed = typeof window === 'string' ? parseWindow(window) : window;
   const valid =
     parsed !== null &&
@@ -42,7 +40,7 @@ function windowOf(window: BusinessWindow | string | undefined): BusinessWindow {
     parsed.start >= 0 &&
     parsed.end > parsed.start &&
     parsed.end <= MINUTES_PER_DAY;
-  if (!valid) throw new AppError('invalid_input', { details: `${String(typeof window === 'string' ? window : `${window.start}-${window.end}`).slice(0, 20)}: tb.window_order` });
+  if (!valid) throw new AppError('invalid_input', { details: `${shown}: tb.window_order` });
   return parsed;
 }
 
@@ -70,8 +68,8 @@ function noBusinessDay(country: string, epochMs: number): AppError {
  */
 export function nextBusinessSlotEpochMs(calendar: BusinessCalendar, zone: string, country: string, afterMs: number, atMinute: number): number {
   // The local date of any instant is at least its UTC date − 1 (offsets stay within ±16 h), and a slot on an
-  // earlier local day is always before the instant.
-  // The slot is checked before the calendar so that a day before the instant never loads its country-year.
+  // earlier local day is always before the instant. The slot is checked before the calendar, so that a day
+  // before the instant never loads its country-year.
   const firstDay = utcEpochDayOf(afterMs) - 1;
   for (let day = firstDay; day < firstDay + MAX_SEARCH_DAYS; day++) {
     const slot = wallClockEpochMs(zone, day, atMinute);
@@ -180,6 +178,15 @@ export function quoteExpiry(zone: string, validThrough: Temporal.PlainDate | str
   const lastDay = typeof validThrough === 'string' ? parseEpochDay(validThrough) : epochDayOf(validThrough.year, validThrough.month, validThrough.day);
   if (lastDay === null) throw new AppError('invalid_input', { details: `${String(validThrough).slice(0, 40)}: tb.date` });
   return plainDateOf(lastDay + 1).toZonedDateTime(id);
+}
+
+/**
+ * R7 (FX-sensitive quotes): the buyer's next business day strictly after the local date of an instant; its
+ * end is `quoteExpiry(zone, nextBusinessDate(…))`.
+ */
+export function nextBusinessDate(calendar: BusinessCalendar, zone: string, country: string, after: Temporal.Instant): Temporal.PlainDate {
+  const today = after.toZonedDateTimeISO(requireTimeZone(zone)).toPlainDate();
+  return plainDateOf(calendar.nextBusinessEpochDay(country, epochDayOf(today.year, today.month, today.day), false));
 }
 
 export interface QuarterlyRequest {
