@@ -21,12 +21,13 @@ import { coldOpen } from './modules/cold-open';
 import { search } from './modules/search';
 import { sqliteBaselines } from './modules/sqlite-baselines';
 import { webMode } from './modules/web-mode';
+import { timeSlots } from './modules/time-slots';
 
 /**
  * Run order matters: seed before anything that reads the book; the machine is measured at both ends of the run so
  * a reader can see whether it was busy. New benchmarks (web mode, time engine, scheduler) go before machine('end').
  */
-export const MODULES: BenchModule[] = [machine('start'), seed, coldOpen, search, webMode, sqliteBaselines, machine('end')];
+export const MODULES: BenchModule[] = [machine('start'), seed, coldOpen, search, webMode, timeSlots, sqliteBaselines, machine('end')];
 
 const ACCOUNTS = 50_000;
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs the CLI from its esbuild bundle (rebuilt when src-main changes), or through tsx when no bundle can be
-// built, so `npx tradebook` works right after `npm ci` without a separate build step.
+// Runs the CLI from its esbuild build (made when src-main changes), or through tsx when no build can be made,
+// so `npx tradebook` works right after `npm ci` without a separate build step.
 import { freshCliBundle } from '../scripts/cli-bundle.mjs';
 
 const bundle = await freshCliBundle();

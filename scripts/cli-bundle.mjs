@@ -1,13 +1,18 @@
-// The CLI as one ESM file (dist/cli/tradebook.mjs, npm packages external), rebuilt with esbuild whenever
-// src-main is newer: starting it takes a fraction of running the TypeScript through tsx, which matters for
-// `serve` start-up and for scripts that call the CLI many times. Written to a temp file and renamed, so
-// processes starting at the same moment never load a half-written bundle.
+// The CLI as ESM files built by esbuild (npm packages external, code split so that heavy parts such as the
+// holiday data load only for the commands that need them), rebuilt whenever src-main is newer. Starting it
+// takes a fraction of running the TypeScript through tsx, which matters for `serve` start-up and for scripts
+// that call the CLI many times.
+//
+// Each build goes to its own directory, dist/cli-<newest source mtime>/, made complete under a temp name and
+// then renamed into place: a process never loads a half-written build, and a running process's chunks are
+// never replaced under it. The directory sits two levels below the repository, like src-main/<area>/, so the
+// code's relative paths to migrations/ and dist/renderer/ hold in the bundle too.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const bundlePath = path.join(root, 'dist/cli/tradebook.mjs');
+const dist = path.join(root, 'dist');
 
 function newestSource(dir) {
   let newest = 0;
@@ -18,26 +23,43 @@ function newestSource(dir) {
   return newest;
 }
 
-/** The bundle's path, built first when missing or stale; null when it cannot be built (then use tsx). */
+/** Builds older than an hour are removed (a process still running from one has long loaded what it needs). */
+function removeOldBuilds(current) {
+  for (const name of fs.readdirSync(dist)) {
+    if (!name.startsWith('cli-') || name === current) continue;
+    const full = path.join(dist, name);
+    if (Date.now() - fs.statSync(full).mtimeMs > 3_600_000) fs.rmSync(full, { recursive: true, force: true });
+  }
+}
+
+/** The entry file of a build that matches the sources, built first when needed; null when none can be built. */
 export async function freshCliBundle() {
   try {
-    const built = fs.existsSync(bundlePath) ? fs.statSync(bundlePath).mtimeMs : 0;
-    if (built >= newestSource(path.join(root, 'src-main'))) return bundlePath;
+    const name = `cli-${Math.floor(newestSource(path.join(root, 'src-main')))}`;
+    const entry = path.join(dist, name, 'tradebook.mjs');
+    if (fs.existsSync(entry)) return entry;
     const { build } = await import('esbuild');
-    const temp = `${bundlePath}.${process.pid}.tmp`;
-    fs.mkdirSync(path.dirname(bundlePath), { recursive: true });
+    const temp = path.join(dist, `${name}.tmp-${process.pid}`);
     await build({
-      entryPoints: [path.join(root, 'src-main/cli/bin.ts')],
-      outfile: temp,
+      entryPoints: { tradebook: path.join(root, 'src-main/cli/bin.ts') },
+      outdir: temp,
       bundle: true,
+      splitting: true,
+      chunkNames: '[name]-[hash]',
+      outExtension: { '.js': '.mjs' },
       platform: 'node',
       format: 'esm',
       target: 'node20',
       packages: 'external',
       logLevel: 'silent',
     });
-    fs.renameSync(temp, bundlePath);
-    return bundlePath;
+    try {
+      fs.renameSync(temp, path.join(dist, name));
+    } catch {
+      fs.rmSync(temp, { recursive: true, force: true }); // another process finished the same build first
+    }
+    removeOldBuilds(name);
+    return fs.existsSync(entry) ? entry : null;
   } catch {
     return null;
   }

@@ -22,6 +22,8 @@ export function ensureRendererBuilt(root = repoRoot): void {
   const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: root,
     encoding: 'utf8',
+    // Always a production build: under vitest NODE_ENV is "test", which would give React's slow development build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) throw new Error(`vite build failed:\n${result.stderr}`);
 }
