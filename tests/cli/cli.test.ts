@@ -2,40 +2,19 @@
  * The CLI as a user runs it: `node bin/tradebook.js …` in a subprocess, on books in temp dirs. stdout carries only
  * the result, errors are one line on stderr (in --lang) with exit code 1.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account, Order, Setting } from '../../src-main/contract/models';
 import { removeDir, tempDir } from '../db/temp-book';
+import { runCommand, runTradebook, type Run } from './run-cli';
+import { loadMigrations } from '../../src-main/db/migrator';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = path.join(root, 'bin', 'tradebook.js');
+/** The schema version a new book has: the number of the newest migration file. */
+const LATEST = loadMigrations().length;
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a command (default: the CLI through node) and collects its output. */
-function runCommand(command: string, args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, env: { ...process.env, TRADEBOOK_BUSY_MS: undefined, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-function tradebook(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  return runCommand(process.execPath, [bin, ...args], env);
-}
+const tradebook = runTradebook;
 
 function json<T>(run: Run): T {
   try {
@@ -82,7 +61,7 @@ describe('tradebook CLI', () => {
 
   it('init --json creates the book (and its directory) and records the host zone and country', async () => {
     const init = succeeded(await tradebook(['init', '--json'], { ...env(), TZ: 'Asia/Tokyo' }));
-    expect(json(init)).toEqual({ path: db, schemaVersion: 7, accounts: 0 });
+    expect(json(init)).toEqual({ path: db, schemaVersion: LATEST, accounts: 0 });
     expect(fs.existsSync(db)).toBe(true);
     const settings = json<Setting[]>(succeeded(await tradebook(['settings', 'list', '--json'], env())));
     const byKey = new Map(settings.map((s) => [s.key, s]));
@@ -91,9 +70,9 @@ describe('tradebook CLI', () => {
     expect(byKey.get('baseCurrency')).toEqual({ key: 'baseCurrency', value: 'CNY', isDefault: true });
   });
 
-  it('check --json has the exact shape {ok, schemaVersion: 7, integrity: "ok", foreignKeys, accounts}', async () => {
+  it('check --json has the exact shape {ok, schemaVersion: LATEST, integrity: "ok", foreignKeys, accounts}', async () => {
     const check = succeeded(await tradebook(['--db', db, 'check', '--json']));
-    expect(json(check)).toEqual({ ok: true, schemaVersion: 7, integrity: 'ok', foreignKeys: 0, accounts: 0 });
+    expect(json(check)).toEqual({ ok: true, schemaVersion: LATEST, integrity: 'ok', foreignKeys: 0, accounts: 0 });
     expect(check.stderr).toBe('');
   });
 

@@ -2,33 +2,13 @@
  * `tradebook time …` as a user runs it: `node bin/tradebook.js time …` in a subprocess, no book. One JSON object on
  * stdout per call; bad input is one line on stderr and exit code 1. Expected values come from the Python fixture.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, isMoment } from './fixture';
+import { root, runTradebook, type Run } from '../cli/run-cli';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = path.join(root, 'bin', 'tradebook.js');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function tradebook(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    // No book is involved: point TRADEBOOK_DB at nothing so a mistake cannot touch a real one.
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, TRADEBOOK_DB: path.join(root, 'no-such-dir', 'book.db') } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+// No book is involved: point TRADEBOOK_DB at nothing so a mistake cannot touch a real one.
+const tradebook = (args: string[]): Promise<Run> => runTradebook(args, { TRADEBOOK_DB: path.join(root, 'no-such-dir', 'book.db') });
 
 const time = (...args: string[]) => tradebook(['time', ...args]);
 
