@@ -10,18 +10,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newestMtime } from './newest-mtime.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
-
-function newestSource(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
 
 /** Builds older than an hour are removed (a process still running from one has long loaded what it needs). */
 function removeOldBuilds(current) {
@@ -35,7 +27,7 @@ function removeOldBuilds(current) {
 /** The entry file of a build that matches the sources, built first when needed; null when none can be built. */
 export async function freshCliBundle() {
   try {
-    const name = `cli-${Math.floor(newestSource(path.join(root, 'src-main')))}`;
+    const name = `cli-${Math.floor(newestMtime(path.join(root, 'src-main')))}`;
     const entry = path.join(dist, name, 'tradebook.mjs');
     if (fs.existsSync(entry)) return entry;
     const { build } = await import('esbuild');
