@@ -95,6 +95,18 @@ describe('web mode in Chromium', () => {
     await expect.poll(() => page.getByTestId('add-account-button').textContent()).toBe(englishLabel);
   });
 
+  it('is keyboard-friendly: "/" jumps to the search, N opens the form with focus in Name, Esc closes it', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('account-search');
+    await page.keyboard.press('Escape');
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('n');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('add-account-name');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('add-account-name').count()).toBe(0);
+  });
+
   it('shows the to-do page from the book', async () => {
     await page.getByTestId('nav-todos').click();
     await expect.poll(async () => (await page.getByTestId('todo-empty').count()) + (await page.getByTestId('todo-list').count())).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
-import { Loader, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Kbd, Loader, TextInput } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccountsStore } from '../../stores/accounts-store';
 
@@ -9,6 +10,12 @@ export function AccountSearch() {
   const [text, setText] = useState(() => useAccountsStore.getState().query);
   const search = useAccountsStore((state) => state.search);
   const loading = useAccountsStore((state) => state.loading);
+  const input = useRef<HTMLInputElement>(null);
+  // "/" or Ctrl/⌘+K jumps to the search from anywhere on the page (not while typing in another field).
+  useHotkeys([
+    ['/', () => input.current?.focus()],
+    ['mod+K', () => input.current?.focus()],
+  ]);
 
   // Every keystroke searches at once (no debounce): a search costs a few milliseconds on a 50,000-account
   // book, and the store drops answers to older keystrokes.
@@ -23,7 +30,8 @@ export function AccountSearch() {
       placeholder={t('accounts.searchPlaceholder')}
       value={text}
       onChange={(event) => setText(event.currentTarget.value)}
-      rightSection={loading ? <Loader size="xs" /> : null}
+      ref={input}
+      rightSection={loading ? <Loader size="xs" /> : <Kbd size="xs">/</Kbd>}
       maxLength={200}
       data-testid="account-search"
     />

@@ -1,4 +1,5 @@
 import { Button, Group, Notification, Stack, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../src-main/contract/models';
@@ -13,6 +14,8 @@ export function AccountsPage() {
   const refresh = useAccountsStore((state) => state.refresh);
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<Account | null>(null);
+  // N opens the add-account form (ignored while typing in a field).
+  useHotkeys([['N', () => setAdding(true)]]);
 
   const onAdded = (account: Account) => {
     setAdding(false);
