@@ -70,7 +70,7 @@ describe('web mode server', () => {
   });
 
   it('does not serve files outside the renderer', async () => {
-    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/../../secret.txt', '/missing.js']) {
+    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/../../secret.txt', '/..%2f..%2fsecret.txt', '/missing.js', '/%E0%A4%A']) {
       const reply = await request('GET', p, {});
       expect(reply.status, p).toBe(404);
       expect(reply.body).not.toContain('secret');
