@@ -22,12 +22,13 @@ import { search } from './modules/search';
 import { sqliteBaselines } from './modules/sqlite-baselines';
 import { webMode } from './modules/web-mode';
 import { timeSlots } from './modules/time-slots';
+import { scheduler } from './modules/scheduler';
 
 /**
  * Run order matters: seed before anything that reads the book; the machine is measured at both ends of the run so
  * a reader can see whether it was busy. New benchmarks (web mode, time engine, scheduler) go before machine('end').
  */
-export const MODULES: BenchModule[] = [machine('start'), seed, coldOpen, search, webMode, timeSlots, sqliteBaselines, machine('end')];
+export const MODULES: BenchModule[] = [machine('start'), seed, coldOpen, search, webMode, timeSlots, scheduler, sqliteBaselines, machine('end')];
 
 const ACCOUNTS = 50_000;
 

@@ -4,10 +4,12 @@ import { AppHeader } from './shell/AppHeader';
 import { AppNavbar } from './shell/AppNavbar';
 import { CurrentPage } from './shell/CurrentPage';
 import { LanguageErrorAlert } from './shell/LanguageErrorAlert';
+import { useSchedulerTick } from './hooks/use-scheduler-tick';
 import { theme } from './theme';
 
 export function App() {
   const [navbarOpened, navbar] = useDisclosure(false);
+  useSchedulerTick();
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <AppShell

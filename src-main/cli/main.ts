@@ -2,17 +2,20 @@
  * `tradebook`: the command-line interface over the API map. Every command becomes one `dispatch` call; stdout
  * carries only the result (JSON with --json), errors are one line on stderr in --lang and exit code 1.
  */
+import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { renderMessage, type ApiError, type Result } from '../contract/errors';
 import type { Language } from '../contract/messages';
 import { openBook, type Book } from '../db/book';
 import { dispatch, toApiError } from '../handlers/dispatch';
 import { hostFacts, systemClock, type ServiceContext } from '../services/context';
+import { calendarOverrides } from '../services/calendar';
 import { storeHostDefaults } from '../services/settings';
 import { parseSettingText } from '../domain/settings';
 import { defaultBookPath } from './paths';
 import { formatHuman } from './format';
 import { serve } from './serve';
+import { registerScheduleCommands } from './schedule';
 import { registerTimeCommands } from './time';
 
 interface GlobalOptions {
@@ -258,7 +261,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }),
     );
 
-  registerTimeCommands(program, io, fail, () => globals().lang);
+  // The time commands need no book, but use the user's own holidays and workdays when the book exists.
+  registerTimeCommands(program, io, fail, () => globals().lang, async () => {
+    const file = globals().db ?? defaultBookPath(io.env);
+    if (!fs.existsSync(file)) return [];
+    const book = openBook(file, { migrate: false });
+    try {
+      return await calendarOverrides(book.db);
+    } finally {
+      await book.close();
+    }
+  });
+  registerScheduleCommands(program, { withBook: (create, work) => withBook(create, work), show, fail, out: io.out });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -103,25 +103,36 @@ function valueAt(raw: unknown, key: PropertyKey | undefined): string {
 }
 
 type Engine = typeof import('../domain/time');
+type CalendarOverride = import('../domain/time').CalendarOverride;
 
 const moment = (engine: Engine, zoned: Temporal.ZonedDateTime) => ({ utc: engine.formatUtc(zoned), local: engine.formatLocal(zoned) });
 
 /** Adds `time slot|add-business-hours|to-utc|quarterly|expiry|calendar` to the program. */
-export function registerTimeCommands(program: Command, io: TimeCommandIo, fail: (error: ApiError) => void, lang: () => Language): Command {
+export function registerTimeCommands(
+  program: Command,
+  io: TimeCommandIo,
+  fail: (error: ApiError) => void,
+  lang: () => Language,
+  /** The user's own holidays and workdays, from the book when there is one. */
+  userOverrides: () => Promise<CalendarOverride[]> = () => Promise.resolve([]),
+): Command {
   let shared: BusinessCalendar | null = null;
 
   /** Runs one command: loads the engine, computes, prints one JSON object — or fails with one line. */
   const print = async (compute: (engine: Engine, calendar: () => BusinessCalendar) => unknown) => {
     try {
       const engine = await import('../domain/time');
-      const calendar = () => (shared ??= engine.createBusinessCalendar());
+      const overrides = await userOverrides();
+      const calendar = () => (shared ??= engine.createBusinessCalendar(overrides));
       io.out(JSON.stringify(compute(engine, calendar)));
     } catch (error) {
       fail(toApiError(error, lang()));
     }
   };
 
-  const time = program.command('time').description("time-zone arithmetic and business calendars (the buyer's zone and country; no book needed)");
+  const time = program
+    .command('time')
+    .description("time-zone arithmetic and business calendars (the buyer's zone and country; the book's own holidays when it exists)");
 
   time
     .command('slot')

@@ -274,6 +274,25 @@ export const contract = {
   },
   'settings.list': { input: z.strictObject({}), output: z.array(m.Setting) },
 
+  'scores.run': { input: z.strictObject({ asOf: CalendarDate.optional() }), output: m.ScoreRunSummary },
+  'scores.list': {
+    input: z.strictObject({ asOf: CalendarDate.optional(), accountId: Id.optional(), limit: Limit, offset: Offset }),
+    output: z.array(m.AccountScoreView),
+  },
+  'scores.explain': { input: z.strictObject({ accountId: Id, asOf: CalendarDate.optional() }), output: m.ScoreExplanation },
+
+  'calendar.overrides.add': {
+    input: z.strictObject({
+      country: CountryCode,
+      day: CalendarDate,
+      kind: z.enum(['holiday', 'workday']),
+      name: z.string().trim().max(200).optional(),
+    }),
+    output: m.CalendarOverrideRecord,
+  },
+  'calendar.overrides.list': { input: z.strictObject({ country: CountryCode.optional() }), output: z.array(m.CalendarOverrideRecord) },
+  'calendar.overrides.remove': { input: z.strictObject({ id: Id }), output: m.CalendarOverrideRecord },
+
   'tasks.list': {
     input: z.strictObject({
       status: z.enum(['open', 'done', 'dismissed']).optional(),
@@ -283,6 +302,21 @@ export const contract = {
     }),
     output: z.array(m.Task),
   },
+
+  'schedule.run': {
+    input: z.strictObject({ now: Instant, rebuild: z.boolean().optional() }),
+    output: m.ScheduleRun,
+  },
+  'todos.list': {
+    input: z.strictObject({ at: Instant.optional(), status: z.enum(['open', 'overdue', 'done']).optional(), limit: Limit }),
+    output: z.array(m.Todo),
+  },
+  'tasks.done': { input: z.strictObject({ id: Id, at: Instant }), output: m.Todo },
+  'tasks.snooze': {
+    input: z.strictObject({ id: Id, until: z.union([z.literal('buyer-morning'), Instant]).optional() }),
+    output: m.Todo,
+  },
+  'tasks.reschedule': { input: z.strictObject({ id: Id, dueAt: Instant }), output: m.Todo },
 } as const;
 
 export type Contract = typeof contract;

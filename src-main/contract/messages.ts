@@ -83,6 +83,7 @@ export const entityNames = {
     order: 'order',
     complaint: 'complaint',
     task: 'task',
+    calendarOverride: 'calendar override',
   },
   'zh-CN': {
     account: '客户',
@@ -93,6 +94,7 @@ export const entityNames = {
     order: '订单',
     complaint: '投诉',
     task: '待办',
+    calendarOverride: '自定义节假日',
   },
 } as const;
 
@@ -112,6 +114,8 @@ export const stateMessages = {
     validity_before_quote: 'The quote cannot stop being valid ({{date}}) before its date ({{quoteDate}}).',
     base_currency_locked: 'The base currency stays {{currency}}: orders are already stored in it.',
     unanswered_questions: '{{unanswered}} of {{asked}} spec questions are unanswered; answer them or confirm sending anyway.',
+    task_closed: 'Task {{id}} is already {{status}}.',
+    reply_before_inquiry: 'Inquiry {{id}} was answered ({{at}}) before it was received ({{received}}): correct it first; nothing was scheduled.',
   },
   'zh-CN': {
     quote_not_draft: '报价 {{id}} 已发出；如需修改请创建新版本。',
@@ -127,8 +131,55 @@ export const stateMessages = {
     validity_before_quote: '报价有效期截止日（{{date}}）不能早于报价日期（{{quoteDate}}）。',
     base_currency_locked: '本位币保持为 {{currency}}：已有订单按它换算。',
     unanswered_questions: '客户提出的 {{asked}} 个规格问题中有 {{unanswered}} 个尚未回答；请先回答，或确认仍要发送。',
+    task_closed: '待办 {{id}} 已是 {{status}} 状态。',
+    reply_before_inquiry: '询盘 {{id}} 的回复时间（{{at}}）早于收到时间（{{received}}）：请先更正；本次未生成任何待办。',
   },
 } as const;
+
+/** Titles of the scheduler's tasks (R1, R2, R7, R13, R15); {{name}} is filled from the task's details. */
+export const taskTitles = {
+  en: {
+    reply_inquiry: 'Reply to the inquiry from {{account}}',
+    follow_up_quote: 'Follow up quote {{number}} with {{account}}',
+    follow_up_message: 'Follow up with {{account}}: no answer yet',
+    quote_expiry: 'Quote {{number}} for {{account}} expires in {{days}} business day(s)',
+    complaint_response: 'Respond to the grade {{grade}} complaint from {{account}}',
+    complaint_remediation: 'Remediate the complaint from {{account}} (72 h window)',
+    health_check: 'Quarterly health check: {{account}}',
+    order_shipping: 'Send {{account}} a shipping update for order {{number}}',
+    order_checkin: 'Check in with {{account}}: order {{number}} was delivered a week ago',
+    order_reorder: 'Reorder nudge for {{account}} (order {{number}} delivered 30 days ago)',
+    greeting_eid_al_fitr: 'Send {{account}} Eid al-Fitr greetings',
+    greeting_eid_al_adha: 'Send {{account}} Eid al-Adha greetings',
+    greeting_ramadan_start: 'Send {{account}} greetings for the start of Ramadan',
+    greeting_christmas: 'Send {{account}} Christmas greetings',
+    greeting_lunar_new_year: 'Send {{account}} Lunar New Year greetings',
+    greeting_diwali: 'Send {{account}} Diwali greetings',
+    greeting_nowruz: 'Send {{account}} Nowruz greetings',
+    escalated: 'Escalated: {{title}}',
+  },
+  'zh-CN': {
+    reply_inquiry: '回复 {{account}} 的询盘',
+    follow_up_quote: '跟进发给 {{account}} 的报价 {{number}}',
+    follow_up_message: '跟进 {{account}}：对方尚未回复',
+    quote_expiry: '{{account}} 的报价 {{number}} 将在 {{days}} 个工作日后到期',
+    complaint_response: '响应 {{account}} 的 {{grade}} 级投诉',
+    complaint_remediation: '在 72 小时处理窗口内解决 {{account}} 的投诉',
+    health_check: '季度健康检查：{{account}}',
+    order_shipping: '向 {{account}} 发送订单 {{number}} 的发货进度',
+    order_checkin: '回访 {{account}}：订单 {{number}} 已交付一周',
+    order_reorder: '提醒 {{account}} 返单（订单 {{number}} 交付已 30 天）',
+    greeting_eid_al_fitr: '向 {{account}} 致开斋节问候',
+    greeting_eid_al_adha: '向 {{account}} 致宰牲节问候',
+    greeting_ramadan_start: '向 {{account}} 致斋月问候',
+    greeting_christmas: '向 {{account}} 致圣诞问候',
+    greeting_lunar_new_year: '向 {{account}} 致春节问候',
+    greeting_diwali: '向 {{account}} 致排灯节问候',
+    greeting_nowruz: '向 {{account}} 致诺鲁孜节问候',
+    escalated: '已升级：{{title}}',
+  },
+} as const;
+export type TaskTitleKey = keyof (typeof taskTitles)['en'];
 
 export type Language = keyof typeof errorMessages;
 export type ErrorCode = keyof (typeof errorMessages)['en'];

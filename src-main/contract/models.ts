@@ -188,6 +188,15 @@ export const FxRate = z.object({
 });
 export type FxRate = z.infer<typeof FxRate>;
 
+export const CalendarOverrideRecord = z.object({
+  id: z.string(),
+  country: z.string(),
+  day: z.string(),
+  kind: z.enum(['holiday', 'workday']),
+  name: z.string(),
+});
+export type CalendarOverrideRecord = z.infer<typeof CalendarOverrideRecord>;
+
 export const Setting = z.object({ key: z.string(), value: z.unknown(), isDefault: z.boolean() });
 export type Setting = z.infer<typeof Setting>;
 
@@ -206,6 +215,24 @@ export const Task = z.object({
   doneAt: z.string().nullable(),
 });
 export type Task = z.infer<typeof Task>;
+
+/** A to-do as the board and `tradebook todos` show it: due in UTC, in the buyer's zone and in the user's. */
+export const Todo = z.object({
+  id: z.string(),
+  rule: z.string().nullable(),
+  accountId: z.string().nullable(),
+  accountName: z.string().nullable(),
+  title: z.string(),
+  dueUtc: z.string(),
+  dueBuyerLocal: z.string().nullable(),
+  dueMyLocal: z.string(),
+  status: z.enum(['open', 'overdue', 'done']),
+});
+export type Todo = z.infer<typeof Todo>;
+
+/** What one scheduler tick changed. */
+export const ScheduleRun = z.object({ created: z.number(), updated: z.number(), overdue: z.number() });
+export type ScheduleRun = z.infer<typeof ScheduleRun>;
 
 export const BookInfo = z.object({
   path: z.string(),
@@ -234,3 +261,46 @@ export const SeedSummary = z.object({
   seconds: z.number(),
 });
 export type SeedSummary = z.infer<typeof SeedSummary>;
+
+/** Scores of one account as of a day (issue 7): R10 RFM and tier, R11 value, R12 quadrant and loyalty, R13 health, R14 churn, R16 inquiries. */
+export const AccountScoreView = z.object({
+  accountId: z.string(),
+  asOf: z.string(),
+  rfm: z.object({ r: z.number(), f: z.number(), m: z.number(), tier: z.enum(['new', 'dormant', 'VIP', 'potential', 'general']) }).nullable(),
+  value: z.object({
+    score: z.number(),
+    parts: z.object({ purchase: z.number(), margin: z.number(), growth: z.number(), strategic: z.number(), reputation: z.number() }),
+  }),
+  quadrant: z.enum(['strategic', 'potential', 'maintain', 'declining']),
+  loyalty: z.enum(['A', 'B', 'C']).nullable(),
+  health: z.object({
+    score: z.number(),
+    indicators: z.array(z.object({ name: z.string(), score: z.number(), weight: z.number(), reason: z.string() })),
+  }),
+  churn: z.object({
+    warning: z.boolean(),
+    reason: z.string(),
+    recoveryPlan: z.array(z.object({ kind: z.string(), title: z.string(), dueInBusinessDays: z.number() })),
+  }),
+  inquiries: z.object({ open: z.number(), priority: z.enum(['high', 'normal', 'low']).nullable(), reason: z.string() }),
+});
+export type AccountScoreView = z.infer<typeof AccountScoreView>;
+
+const counts = <K extends string>(keys: readonly [K, ...K[]]) => z.object(Object.fromEntries(keys.map((k) => [k, z.number()])) as Record<K, z.ZodNumber>);
+
+export const ScoreRunSummary = z.object({
+  asOf: z.string(),
+  accounts: z.number(),
+  withOrders: z.number(),
+  tiers: counts(['new', 'dormant', 'VIP', 'potential', 'general']),
+  quadrants: counts(['strategic', 'potential', 'maintain', 'declining']),
+  loyalty: counts(['A', 'B', 'C']),
+  churnWarnings: z.number(),
+  healthReviews: z.number(),
+  rebuiltAggregates: z.boolean(),
+  seconds: z.number(),
+});
+export type ScoreRunSummary = z.infer<typeof ScoreRunSummary>;
+
+export const ScoreExplanation = z.object({ accountId: z.string(), asOf: z.string(), lines: z.array(z.string()) });
+export type ScoreExplanation = z.infer<typeof ScoreExplanation>;

@@ -1,4 +1,4 @@
-/** Row types of the book, as Kysely sees them (schema v1, migrations/0001…0007). */
+/** Row types of the book, as Kysely sees them (schema v1, migrations/0001…0008). */
 import type { Generated } from 'kysely';
 
 interface Stamped {
@@ -240,6 +240,36 @@ export interface ScoreSnapshotRow extends Stamped {
   computed_at: string;
 }
 
+/** Per-account monthly order aggregates (migrations/0008), kept by db/account-months.ts. */
+export interface AccountMonthRow {
+  account_id: string;
+  month: string;
+  orders: number;
+  amount: number;
+  costed_amount: number;
+  cost: number;
+  quantity: number;
+  quantity_orders: number;
+  unit_min: string | null;
+  unit_max: string | null;
+  first_day: string;
+  last_day: string;
+  gap_count: number;
+  gap_sum: number;
+  gap_sumsq: number;
+  gaps: string;
+  due_orders: number;
+  due_on_time: number;
+  unpaid_amount: number;
+  open_until: string | null;
+}
+
+export interface ScoringStateRow {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
 export interface SearchDocRow {
   doc: Generated<number>;
   account_id: string;
@@ -279,6 +309,8 @@ export interface BookSchema {
   calendar_overrides: CalendarOverrideRow;
   health_reviews: HealthReviewRow;
   score_snapshots: ScoreSnapshotRow;
+  account_months: AccountMonthRow;
+  scoring_state: ScoringStateRow;
   search_docs: SearchDocRow;
   search_index: SearchIndexRow;
   schema_migrations: SchemaMigrationRow;

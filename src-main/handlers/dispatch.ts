@@ -48,8 +48,8 @@ export async function dispatch(
   const parsed = contract[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error.issues, language) };
   try {
-    const handler = handlers[name] as (ctx: ServiceContext, input: unknown) => Promise<unknown> | unknown;
-    return { ok: true, value: await handler(ctx, parsed.data) };
+    const handler = handlers[name] as (ctx: ServiceContext, input: unknown, language: Language) => Promise<unknown> | unknown;
+    return { ok: true, value: await handler(ctx, parsed.data, language) };
   } catch (error) {
     return { ok: false, error: toApiError(error, language) };
   }

@@ -1,18 +1,24 @@
 /** The contract implemented over the services: one entry per call, tied to the contract by the type checker. */
 import type { HandlerName, OutputOf, ParsedInputOf } from '../contract';
+import type { Language } from '../contract/messages';
 import * as accounts from '../services/accounts';
 import * as book from '../services/book';
+import * as calendar from '../services/calendar';
 import * as contacts from '../services/contacts';
 import type { ServiceContext } from '../services/context';
 import * as inquiries from '../services/inquiries';
 import * as money from '../services/money';
 import * as quotes from '../services/quotes';
+import * as scheduler from '../services/scheduler';
+import * as scoring from '../services/scoring';
 import { seedBook } from '../services/seed';
 import * as settings from '../services/settings';
 import * as tasks from '../services/tasks';
+import * as todos from '../services/todos';
 
+/** A handler gets the context, the checked input and the request's language (for texts it renders, like score reasons). */
 export type Handlers = {
-  [K in HandlerName]: (ctx: ServiceContext, input: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K>;
+  [K in HandlerName]: (ctx: ServiceContext, input: ParsedInputOf<K>, language: Language) => Promise<OutputOf<K>> | OutputOf<K>;
 };
 
 export const handlers: Handlers = {
@@ -56,5 +62,19 @@ export const handlers: Handlers = {
   'settings.set': (ctx, input) => settings.setSetting(ctx, input.key, input.value),
   'settings.list': (ctx) => settings.listSettings(ctx),
 
+  'scores.run': (ctx, input) => scoring.runScores(ctx, input),
+  'scores.list': (ctx, input, language) => scoring.listScores(ctx, input, language),
+  'scores.explain': (ctx, input, language) => scoring.explainScore(ctx, input, language),
+
+  'calendar.overrides.add': (ctx, input) => calendar.addCalendarOverride(ctx, input),
+  'calendar.overrides.list': (ctx, input) => calendar.listCalendarOverrides(ctx, input),
+  'calendar.overrides.remove': (ctx, input) => calendar.removeCalendarOverride(ctx, input.id),
+
   'tasks.list': (ctx, input) => tasks.listTasks(ctx, input),
+
+  'schedule.run': (ctx, input) => scheduler.tick(ctx, input.now, { rebuild: input.rebuild }),
+  'todos.list': (ctx, input) => todos.listTodos(ctx, input),
+  'tasks.done': (ctx, input) => todos.completeTask(ctx, input),
+  'tasks.snooze': (ctx, input) => todos.snoozeTask(ctx, input),
+  'tasks.reschedule': (ctx, input) => todos.rescheduleTask(ctx, input),
 };

@@ -82,11 +82,27 @@ export const en = {
     count_other: '{{formatted}} open tasks',
     refresh: 'Refresh',
     columns: {
-      due: 'Due',
+      due: 'Due (your time)',
+      buyerTime: 'Buyer’s local time',
       account: 'Account',
       rule: 'Rule',
       task: 'Task',
+      actions: 'Actions',
     },
+    groups: {
+      overdue: 'Overdue',
+      today: 'Today',
+      upcoming: 'Upcoming',
+    },
+    actions: {
+      done: 'Done',
+      snooze: 'Their next morning',
+      snoozeHint: 'Snooze to the buyer’s next business morning',
+      reschedule: 'Reschedule',
+      rescheduleTo: 'New due time (your time)',
+      save: 'Save',
+    },
+    summary: 'While you were away: {{overdue}} to-dos became overdue, {{created}} new.',
     overdue: 'Overdue',
     empty: {
       title: 'Nothing to do',

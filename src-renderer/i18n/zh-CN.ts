@@ -84,11 +84,27 @@ export const zhCN: Messages = {
     count_other: '{{formatted}} 项待办',
     refresh: '刷新',
     columns: {
-      due: '到期',
+      due: '到期（我的时间）',
+      buyerTime: '客户当地时间',
       account: '客户',
       rule: '规则',
       task: '任务',
+      actions: '操作',
     },
+    groups: {
+      overdue: '已逾期',
+      today: '今天',
+      upcoming: '即将到期',
+    },
+    actions: {
+      done: '完成',
+      snooze: '推迟到对方早上',
+      snoozeHint: '推迟到客户的下一个工作日早上',
+      reschedule: '改期',
+      rescheduleTo: '新的到期时间（我的时间）',
+      save: '保存',
+    },
+    summary: '您离开期间：{{overdue}} 项待办已逾期，新增 {{created}} 项。',
     overdue: '已逾期',
     empty: {
       title: '没有待办事项',

@@ -649,6 +649,25 @@ describe('tasks', () => {
   });
 });
 
+describe('scheduler', () => {
+  it('schedule.run, todos.list and tasks.done|snooze|reschedule through the dispatcher (details in tests/scheduler)', async () => {
+    const fresh = openTestBook('2025-03-31T10:00:00Z');
+    try {
+      const buyer = valueOf(await run(fresh.ctx, 'accounts.add', { name: 'María García', country: 'ES' }));
+      await run(fresh.ctx, 'inquiries.add', { accountId: buyer.id, source: 'website', receivedAt: '2025-03-31T10:00:00Z' });
+      expect(valueOf(await run(fresh.ctx, 'schedule.run', { now: '2025-03-31T10:00:00Z' }))).toEqual({ created: 1, updated: 0, overdue: 0 });
+      const [todo] = valueOf(await run(fresh.ctx, 'todos.list', {}));
+      expect(todo).toMatchObject({ rule: 'R1', dueUtc: '2025-03-31T12:00:00Z', dueMyLocal: '2025-03-31T20:00:00+08:00[Asia/Shanghai]' });
+      expect(valueOf(await run(fresh.ctx, 'tasks.snooze', { id: todo!.id })).dueUtc).toBe('2025-04-01T06:15:00Z');
+      expect(valueOf(await run(fresh.ctx, 'tasks.reschedule', { id: todo!.id, dueAt: '2025-04-02T06:00:00Z' })).dueUtc).toBe('2025-04-02T06:00:00Z');
+      expect(valueOf(await run(fresh.ctx, 'tasks.done', { id: todo!.id, at: '2025-03-31T11:00:00Z' })).status).toBe('done');
+      expectCode(await run(fresh.ctx, 'schedule.run', { now: 'soon' }), 'invalid_input');
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
 describe('dispatch', () => {
   it('an unknown call name → unknown_handler (prototype names included)', async () => {
     for (const name of ['accounts.delete', '', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'accounts.add ']) {

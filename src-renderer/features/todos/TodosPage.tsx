@@ -1,4 +1,4 @@
-import { Button, Center, EmptyState, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, EmptyState, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
@@ -7,7 +7,7 @@ import { useTodosStore } from '../../stores/todos-store';
 import { useUiStore } from '../../stores/ui-store';
 import { TodoTable } from './TodoTable';
 
-/** Open tasks (`tasks.list` status open), soonest first. */
+/** The to-do board (`todos.list`): overdue, today and upcoming, each with the buyer's local time and the user's. */
 export function TodosPage() {
   const { t } = useTranslation();
   const language = useUiStore((state) => state.language);
@@ -15,6 +15,8 @@ export function TodosPage() {
   const loading = useTodosStore((state) => state.loading);
   const error = useTodosStore((state) => state.error);
   const load = useTodosStore((state) => state.load);
+  const summary = useTodosStore((state) => state.summary);
+  const showSummary = useTodosStore((state) => state.showSummary);
 
   useEffect(() => {
     void load();
@@ -35,6 +37,11 @@ export function TodosPage() {
           {t('todos.refresh')}
         </Button>
       </Group>
+      {summary && (
+        <Alert variant="light" withCloseButton closeButtonLabel={t('common.close')} onClose={() => showSummary(null)} data-testid="todo-summary">
+          {summary}
+        </Alert>
+      )}
       {error && <ApiErrorAlert error={error} onRetry={() => void load()} testId="todo-error" />}
       <TodosContent />
     </Stack>

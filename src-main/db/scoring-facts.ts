@@ -1,0 +1,437 @@
+/**
+ * Every account's order facts as of a date, set-based in SQL (issue 7: no JS loop over order rows).
+ *
+ * Facts come from account_months (one row per account and month it ordered in, with its first and last order day).
+ * For a fact over the window (as-of − N months, as-of], a month row counts whole when all its orders are inside the
+ * window (first day after the window's start, last day on or before the as-of date) and not at all when none is;
+ * only a row that a window edge falls inside ("straddling": its first day on or before the edge, its last day after)
+ * has its orders read one by one and tested against the exact window — a handful of rows, found through an index on
+ * (month, last day). Payment facts (due counts, paid on time, overdue) of a month are final only once its payments
+ * are settled (`open_until` before the as-of date); a month still open has its orders' payment terms read from the
+ * orders' account index. R14's calendar months are whole months. Every value is the same as one computed from the
+ * orders directly (tests/scoring/facts.test.ts checks it on random books and dates).
+ *
+ * The book-relative scores are window functions over the per-account result: ceil(5 × cume_dist()) for R, F and M
+ * (ties alike) and round(100 × cume_dist()) for the purchase part.
+ *
+ * All values are bound parameters; the SQL text is built only from the constants in this file.
+ */
+import type { Statement } from 'better-sqlite3';
+import type { Sqlite } from './connection';
+
+type Combine = 'sum' | 'money' | 'quantity' | 'min' | 'max' | 'concat';
+/** `main`: every month row with an order on or before the as-of date; `m6`: those from R14's first month on. */
+type MonthSource = 'main' | 'm6';
+
+interface Fact {
+  name: string;
+  combine: Combine;
+  /** Aggregate over the month rows of its source. */
+  month: [MonthSource, string];
+  /**
+   * Aggregate over the single orders `og`: `sN` / `sd` = from a row straddling the window's start / the as-of date,
+   * `pN` / `ph` = payment terms of an open row inside the N-month window / the history; `gap` before 24-month orders.
+   */
+  order: string;
+}
+
+type Months = 3 | 6 | 12 | 24;
+
+/** A month row whose orders are all inside the window. */
+const inside = (n: Months) => `first_day > :b${n} AND last_day <= :d`;
+/** Single orders of straddling rows inside the window. */
+const straddling = (n: Months) => `(s${n} OR sd) AND ordered_at > :b${n}`;
+/** A month whose payments were all settled before the as-of date: its due counts and unpaid amount are final. */
+const SETTLED = '(open_until IS NULL OR open_until < :d)';
+
+function windowFacts(n: Months, source: MonthSource, facts: [name: string, combine: Combine, month: string, order: string][]): Fact[] {
+  return facts.map(([name, combine, month, order]) => ({
+    name,
+    combine,
+    month: [source, `${month} FILTER (WHERE ${inside(n)})`],
+    order: `${order} FILTER (WHERE ${straddling(n)})`,
+  }));
+}
+
+/** Payments of the orders placed in the window whose due date has come. */
+function paymentFacts(n: 12 | 24): Fact[] {
+  const due = `((${straddling(n)}) OR p${n}) AND due_on <= :d`;
+  return [
+    { name: `due${n}`, combine: 'sum', month: ['main', `total(due_orders) FILTER (WHERE ${inside(n)} AND ${SETTLED})`], order: `count(*) FILTER (WHERE ${due})` },
+    {
+      name: `on_time${n}`,
+      combine: 'sum',
+      month: ['main', `total(due_on_time) FILTER (WHERE ${inside(n)} AND ${SETTLED})`],
+      order: `count(*) FILTER (WHERE ${due} AND paid_on <= due_on)`,
+    },
+  ];
+}
+
+/** The facts, each defined for both row sources. */
+const FACTS: Fact[] = [
+  { name: 'first_order', combine: 'min', month: ['main', 'min(first_day)'], order: 'NULL' },
+  { name: 'last_order', combine: 'max', month: ['main', 'max(last_day) FILTER (WHERE last_day <= :d)'], order: 'max(ordered_at) FILTER (WHERE sd)' },
+  { name: 'orders_all', combine: 'sum', month: ['main', 'total(orders) FILTER (WHERE last_day <= :d)'], order: 'count(*) FILTER (WHERE sd)' },
+  {
+    name: 'overdue',
+    combine: 'money',
+    month: ['main', `total(unpaid_amount) FILTER (WHERE last_day <= :d AND ${SETTLED})`],
+    order: 'total(amount_base) FILTER (WHERE (sd OR ph) AND due_on < :d AND (paid_on IS NULL OR paid_on > :d))',
+  },
+  ...windowFacts(24, 'main', [
+    ['orders24', 'sum', 'total(orders)', 'count(*)'],
+    ['revenue24', 'money', 'total(amount)', 'total(amount_base)'],
+    ['gap_count', 'sum', 'total(gap_count)', 'count(gap)'],
+    ['gap_sum', 'sum', 'total(gap_sum)', 'total(gap)'],
+    ['gap_sumsq', 'sum', 'total(gap_sumsq)', 'total(gap * gap)'],
+    ['gaps', 'concat', "group_concat(nullif(gaps, ''))", 'group_concat(gap)'],
+  ]),
+  ...windowFacts(12, 'main', [
+    ['orders12', 'sum', 'total(orders)', 'count(*)'],
+    ['revenue12', 'money', 'total(amount)', 'total(amount_base)'],
+    ['costed12', 'money', 'total(costed_amount)', 'total(CASE WHEN cost_base IS NOT NULL THEN amount_base END)'],
+    ['cost12', 'money', 'total(cost)', 'total(cost_base)'],
+  ]),
+  ...paymentFacts(24),
+  ...paymentFacts(12),
+  ...windowFacts(6, 'm6', [
+    ['orders6', 'sum', 'total(orders)', 'count(*)'],
+    ['with_quantity6', 'sum', 'total(quantity_orders)', 'count(quantity)'],
+    ['unit_min6', 'min', 'min(unit_min)', 'min(unit)'],
+    ['unit_max6', 'max', 'max(unit_max)', 'max(unit)'],
+    ['amount6', 'money', 'total(amount)', 'total(amount_base)'],
+    ['quantity6', 'quantity', 'total(quantity)', 'total(quantity)'],
+  ]),
+  ...windowFacts(3, 'm6', [
+    ['amount3', 'money', 'total(amount)', 'total(amount_base)'],
+    ['quantity3', 'quantity', 'total(quantity)', 'total(quantity)'],
+    ['costed3', 'money', 'total(costed_amount)', 'total(CASE WHEN cost_base IS NOT NULL THEN amount_base END)'],
+    ['cost3', 'money', 'total(cost)', 'total(cost_base)'],
+  ]),
+  // R14: the six complete calendar months c1…c6 before the as-of month — whole months, never straddled.
+  { name: 'churn_orders', combine: 'sum', month: ['m6', 'total(orders) FILTER (WHERE month < :dm)'], order: 'NULL' },
+  { name: 'churn_with_quantity', combine: 'sum', month: ['m6', 'total(quantity_orders) FILTER (WHERE month < :dm)'], order: 'NULL' },
+  { name: 'churn_unit_min', combine: 'min', month: ['m6', 'min(unit_min) FILTER (WHERE month < :dm)'], order: 'NULL' },
+  { name: 'churn_unit_max', combine: 'max', month: ['m6', 'max(unit_max) FILTER (WHERE month < :dm)'], order: 'NULL' },
+  ...[1, 2, 3, 4, 5, 6].flatMap((i): Fact[] => [
+    { name: `churn_amount${i}`, combine: 'money', month: ['m6', `total(amount) FILTER (WHERE month = :c${i})`], order: 'NULL' },
+    { name: `churn_quantity${i}`, combine: 'quantity', month: ['m6', `total(quantity) FILTER (WHERE month = :c${i})`], order: 'NULL' },
+  ]),
+];
+
+const MONTH_WHERE: Record<MonthSource, string> = {
+  main: 'month <= :dm AND first_day <= :d',
+  m6: 'month >= :c1 AND month <= :dm AND first_day <= :d',
+};
+
+/** How the parts of a fact add up across row sources (aggregate form, for the one-account statement). */
+function outer(fact: Fact): string {
+  switch (fact.combine) {
+    case 'sum':
+      return `total(${fact.name})`;
+    case 'money':
+      return `round(total(${fact.name}), 2)`;
+    case 'quantity':
+      return `round(total(${fact.name}), 6)`;
+    case 'min':
+      return `min(${fact.name})`;
+    case 'max':
+      return `max(${fact.name})`;
+    case 'concat':
+      return `group_concat(${fact.name})`;
+  }
+}
+
+/** The same, as a scalar merge of a stored value `a` with a new part `b` (the book's scratch table). */
+function merge(fact: Fact, a: string, b: string): string {
+  switch (fact.combine) {
+    case 'sum':
+    case 'money':
+    case 'quantity':
+      return `coalesce(${a}, 0) + coalesce(${b}, 0)`;
+    case 'min':
+      return `coalesce(min(${a}, ${b}), ${a}, ${b})`;
+    case 'max':
+      return `coalesce(max(${a}, ${b}), ${a}, ${b})`;
+    case 'concat':
+      return `CASE WHEN ${a} IS NULL THEN ${b} WHEN ${b} IS NULL THEN ${a} ELSE ${a} || ',' || ${b} END`;
+  }
+}
+
+/** A value as the facts row gives it: sums never NULL, money to the cent (no float noise between equal books). */
+function final(fact: Fact, column: string): string {
+  switch (fact.combine) {
+    case 'sum':
+      return `coalesce(${column}, 0)`;
+    case 'money':
+      return `round(coalesce(${column}, 0), 2)`;
+    case 'quantity':
+      return `round(coalesce(${column}, 0), 6)`;
+    default:
+      return column;
+  }
+}
+
+function monthBranch(source: MonthSource, one: boolean, all: boolean): string {
+  const facts = all ? FACTS : FACTS.filter((f) => f.month[0] === source);
+  // The whole book is read in key order (a month range through the month index would look every row up again).
+  return `SELECT account_id, ${facts.map((f) => `${f.month[0] === source ? f.month[1] : 'NULL'} AS ${f.name}`).join(', ')}
+     FROM account_months${one ? '' : ' NOT INDEXED'}
+     WHERE ${MONTH_WHERE[source]}${one ? ' AND account_id = :account' : ''}
+     GROUP BY account_id`;
+}
+
+/**
+ * The single orders: all orders of each straddling row (flag per edge), and the payment terms of each open row's
+ * orders (flags: is the row inside the 12 / 24 months, the history), with the gap before each straddling order of the
+ * 24 months — the account's previous order, index only unless two orders share the day (then the smaller id first).
+ */
+function orderRowsCte(one: boolean): string {
+  const rows = one ? ' AND account_id = :account' : '';
+  const straddle = (tag: string, month: string, edge: string) =>
+    `SELECT account_id, month, ${tag} AS tag FROM account_months WHERE month = ${month} AND last_day > ${edge} AND first_day <= ${edge}${rows}`;
+  const orderIn = (t: string) =>
+    `o.account_id = ${t}.account_id AND o.ordered_at >= ${t}.month || '-01' AND o.ordered_at < date(${t}.month || '-01', '+1 month') AND o.deleted_at IS NULL`;
+  return `
+  straddle AS (
+    ${straddle('3', ':mb3', ':b3')} UNION ALL ${straddle('6', ':c1', ':b6')} UNION ALL ${straddle('12', ':mb12', ':b12')}
+    UNION ALL ${straddle('24', ':mb24', ':b24')} UNION ALL ${straddle('0', ':dm', ':d')}
+  ),
+  open_rows AS (
+    SELECT account_id, month, first_day > :b12 AND last_day <= :d AS p12, first_day > :b24 AND last_day <= :d AS p24, last_day <= :d AS ph
+    FROM account_months WHERE open_until >= :d AND month <= :dm AND first_day <= :d${rows}
+  ),
+  og AS MATERIALIZED (
+    SELECT o.account_id, o.ordered_at, o.amount_base, o.cost_base, o.quantity, o.unit, o.due_on, o.paid_on,
+      tag = 3 AS s3, tag = 6 AS s6, tag = 12 AS s12, tag = 24 AS s24, tag = 0 AS sd, 0 AS p12, 0 AS p24, 0 AS ph,
+      CASE WHEN (tag IN (24, 0)) AND o.ordered_at > :b24 THEN
+        CASE WHEN (SELECT count(*) FROM orders p WHERE p.account_id = o.account_id AND p.ordered_at = o.ordered_at AND p.deleted_at IS NULL) > 1
+          AND EXISTS (SELECT 1 FROM orders p WHERE p.account_id = o.account_id AND p.ordered_at = o.ordered_at AND p.deleted_at IS NULL AND p.id < o.id)
+          THEN 0
+          ELSE CAST(julianday(o.ordered_at) - julianday((SELECT max(p.ordered_at) FROM orders p
+            WHERE p.account_id = o.account_id AND p.deleted_at IS NULL AND p.ordered_at < o.ordered_at)) AS INTEGER)
+        END
+      END AS gap
+    FROM straddle CROSS JOIN orders AS o
+    WHERE ${orderIn('straddle')} AND o.ordered_at <= :d
+    UNION ALL
+    SELECT o.account_id, o.ordered_at, o.amount_base, NULL, NULL, NULL, o.due_on, o.paid_on, 0, 0, 0, 0, 0, p12, p24, ph, NULL
+    FROM open_rows CROSS JOIN orders AS o
+    WHERE ${orderIn('open_rows')} AND o.ordered_at <= :d AND o.due_on IS NOT NULL
+  )`;
+}
+
+const orderBranch = (facts: Fact[]) => `SELECT account_id, ${facts.map((f) => `${f.order} AS ${f.name}`).join(', ')} FROM og WHERE true GROUP BY account_id`;
+
+/** Facts derived from others: the 12 months before the last 12, the 3 months before the last 3, the median gap. */
+const DERIVED = `round(revenue24 - revenue12, 2) AS revenue_prev12, round(amount6 - amount3, 2) AS amount_prev3,
+  round(quantity6 - quantity3, 6) AS quantity_prev3, (SELECT median(value) FROM json_each('[' || gaps || ']')) AS median_gap`;
+
+/** One account's facts in one statement (no book-relative scores: those come from the last full rescore's bounds). */
+function accountFactsSql(): string {
+  return `
+WITH ${orderRowsCte(true)},
+  parts AS (
+    ${monthBranch('main', true, true)}
+    UNION ALL ${monthBranch('m6', true, true)}
+    UNION ALL ${orderBranch(FACTS)}
+  ),
+  facts AS (SELECT account_id, ${FACTS.map((f) => `${outer(f)} AS ${f.name}`).join(', ')} FROM parts GROUP BY account_id)
+SELECT facts.*, ${DERIVED} FROM facts`;
+}
+
+/**
+ * The whole book, in steps over a scratch table (one row per account): each row source is aggregated per account
+ * in key order and merged into it. (One statement with UNION ALL would sort every source's wide rows together —
+ * seconds on a 1M-order book.)
+ */
+const SCRATCH = 'score_facts';
+
+function bookSteps(): string[] {
+  const setEach = (facts: Fact[]) => facts.map((f) => `${f.name} = excluded.${f.name}`).join(', ');
+  const mergeEach = (facts: Fact[]) => facts.map((f) => `${f.name} = ${merge(f, `${SCRATCH}.${f.name}`, `excluded.${f.name}`)}`).join(', ');
+  const insertMonths = (source: MonthSource) => {
+    const facts = FACTS.filter((f) => f.month[0] === source);
+    return `INSERT INTO temp.${SCRATCH} (account_id, ${facts.map((f) => f.name).join(', ')})
+      ${monthBranch(source, false, false)}
+      ON CONFLICT (account_id) DO UPDATE SET ${setEach(facts)}`;
+  };
+  return [
+    insertMonths('main'),
+    insertMonths('m6'),
+    `WITH ${orderRowsCte(false)}
+     INSERT INTO temp.${SCRATCH} (account_id, ${FACTS.map((f) => f.name).join(', ')}) ${orderBranch(FACTS)}
+     ON CONFLICT (account_id) DO UPDATE SET ${mergeEach(FACTS)}`,
+  ];
+}
+
+/** The book-relative scores: window functions over the scratch table's narrow columns, in account order. */
+function bookQuintilesSql(): string {
+  const v = (name: string) => final(FACTS.find((f) => f.name === name)!, name);
+  const hasOrders = `${v('orders_all')} > 0`;
+  const quintile = (order: string) =>
+    `CASE WHEN ${hasOrders} THEN CAST(ceil(5 * cume_dist() OVER (PARTITION BY ${hasOrders} ORDER BY ${order})) AS INTEGER) END`;
+  return `SELECT account_id,
+    ${quintile('last_order')} AS q_r,
+    ${quintile(v('orders24'))} AS q_f,
+    ${quintile(v('revenue24'))} AS q_m,
+    CASE WHEN ${v('orders12')} > 0 THEN CAST(round(100 * cume_dist() OVER (PARTITION BY ${v('orders12')} > 0 ORDER BY ${v('revenue12')})) AS INTEGER) END AS q_purchase
+  FROM temp.${SCRATCH} ORDER BY account_id`;
+}
+
+/** The columns of a book facts row, in the order of its JSON array. */
+const ROW_COLUMNS = [...FACTS.map((f) => f.name), 'revenue_prev12', 'amount_prev3', 'quantity_prev3', 'median_gap'];
+
+/** Each account's facts as one JSON array (parsed when the account is scored: nothing wide stays in memory). */
+function bookSelectSql(): string {
+  return `SELECT account_id, json_array(${FACTS.map((f) => f.name).join(', ')}, revenue_prev12, amount_prev3, quantity_prev3, median_gap)
+    FROM (SELECT *, ${DERIVED} FROM (SELECT account_id, ${FACTS.map((fact) => `${final(fact, fact.name)} AS ${fact.name}`).join(', ')}
+      FROM temp.${SCRATCH})) ORDER BY account_id`;
+}
+
+/** One row of the facts statement (snake_case as SQL gives it). */
+export interface OrderFactsRow {
+  account_id: string;
+  first_order: string | null;
+  last_order: string | null;
+  orders_all: number;
+  overdue: number;
+  orders24: number;
+  revenue24: number;
+  orders12: number;
+  revenue12: number;
+  revenue_prev12: number;
+  costed12: number;
+  cost12: number;
+  gap_count: number;
+  gap_sum: number;
+  gap_sumsq: number;
+  gaps: string | null;
+  due12: number;
+  on_time12: number;
+  due24: number;
+  on_time24: number;
+  costed3: number;
+  cost3: number;
+  orders6: number;
+  with_quantity6: number;
+  unit_min6: string | null;
+  unit_max6: string | null;
+  amount6: number;
+  quantity6: number;
+  amount3: number;
+  quantity3: number;
+  amount_prev3: number;
+  quantity_prev3: number;
+  churn_orders: number;
+  churn_with_quantity: number;
+  churn_unit_min: string | null;
+  churn_unit_max: string | null;
+  churn_amount1: number;
+  churn_amount2: number;
+  churn_amount3: number;
+  churn_amount4: number;
+  churn_amount5: number;
+  churn_amount6: number;
+  churn_quantity1: number;
+  churn_quantity2: number;
+  churn_quantity3: number;
+  churn_quantity4: number;
+  churn_quantity5: number;
+  churn_quantity6: number;
+  median_gap: number | null;
+  q_r?: number | null;
+  q_f?: number | null;
+  q_m?: number | null;
+  q_purchase?: number | null;
+}
+
+/** Everything the statements need, computed from the as-of date (services/scoring.ts builds it). */
+export interface OrderFactsParams {
+  d: string;
+  b3: string;
+  b6: string;
+  b12: string;
+  b24: string;
+  mb3: string;
+  mb12: string;
+  mb24: string;
+  dm: string;
+  c1: string;
+  c2: string;
+  c3: string;
+  c4: string;
+  c5: string;
+  c6: string;
+}
+
+const statements = new WeakMap<Sqlite, Map<string, Statement>>();
+
+/** Prepared once per connection: the facts statements are long and a one-account rescore must stay within milliseconds. */
+export function prepared(db: Sqlite, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
+export function nextMonthStart(month: string): string {
+  const year = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? `${String(year + 1).padStart(4, '0')}-01-01` : `${month.slice(0, 4)}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+/** The book's facts, one per account in account order; each row is built when asked for. */
+export interface BookFacts {
+  accountIds: string[];
+  row(index: number): OrderFactsRow;
+}
+
+/**
+ * Every account's order facts and book-relative scores as of `params.d`. Runs in one transaction (one consistent
+ * read of the book); writes only the connection's temporary scratch table, emptied again at the end.
+ */
+export function bookOrderFacts(db: Sqlite, params: OrderFactsParams): BookFacts {
+  return db.transaction(() => {
+    db.prepare(`CREATE TEMP TABLE IF NOT EXISTS ${SCRATCH} (account_id TEXT PRIMARY KEY, ${FACTS.map((f) => f.name).join(', ')}) WITHOUT ROWID`).run();
+    const empty = prepared(db, `DELETE FROM temp.${SCRATCH}`);
+    empty.run();
+    for (const step of bookSteps()) prepared(db, step).run(params);
+    // Both lists are in account order.
+    const quintiles = prepared(db, bookQuintilesSql()).raw().all() as [string, number | null, number | null, number | null, number | null][];
+    const packed = prepared(db, bookSelectSql()).raw().all() as [string, string][];
+    empty.run();
+    return {
+      accountIds: packed.map((p) => p[0]),
+      row(index: number) {
+        const [accountId, json] = packed[index]!;
+        const values = JSON.parse(json) as unknown[];
+        const row: Record<string, unknown> = { account_id: accountId };
+        for (let c = 0; c < ROW_COLUMNS.length; c++) row[ROW_COLUMNS[c]!] = values[c];
+        const q = quintiles[index]!;
+        row.q_r = q[1];
+        row.q_f = q[2];
+        row.q_m = q[3];
+        row.q_purchase = q[4];
+        return row as unknown as OrderFactsRow;
+      },
+    };
+  })();
+}
+
+/** One account's order facts (no book-relative scores). */
+export function accountOrderFacts(db: Sqlite, params: OrderFactsParams, accountId: string): OrderFactsRow | undefined {
+  return prepared(db, accountFactsSql()).get({ ...params, account: accountId }) as OrderFactsRow | undefined;
+}
+
+/** The SQL of the facts statements, for the benchmark's diagnostics and for tests. */
+export function orderFactsSql(scope: 'book' | 'account'): string[] {
+  return scope === 'account' ? [accountFactsSql()] : [...bookSteps(), bookQuintilesSql(), bookSelectSql()];
+}

@@ -1,0 +1,66 @@
+/**
+ * Civil-date arithmetic for score windows (PRODUCT, Defaults: Scores). Dates are `YYYY-MM-DD`, months `YYYY-MM`;
+ * no zones here — "today" is resolved to the user's local date before it reaches the domain.
+ *
+ * Plain integer arithmetic (epoch days) rather than Temporal: a full rescore does this for every account.
+ */
+const DAY_MS = 86_400_000;
+
+function split(date: string): [number, number, number] {
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Days since 1970-01-01. */
+export function epochDay(date: string): number {
+  const [y, m, d] = split(date);
+  return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+}
+
+export function fromEpochDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return epochDay(to) - epochDay(from);
+}
+
+export function addDays(date: string, days: number): string {
+  return fromEpochDay(epochDay(date) + days);
+}
+
+/** `date` ± n months, the day clamped to the target month (31 Jan + 1 month = 28/29 Feb), as Temporal does. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = split(date);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, daysInMonth(year, month)))}`;
+}
+
+export function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+export function addMonthsToMonth(month: string, months: number): string {
+  return monthOf(addMonths(`${month}-01`, months));
+}
+
+export function firstDayOf(month: string): string {
+  return `${month}-01`;
+}
+
+export function lastDayOf(month: string): string {
+  const [y, m] = split(`${month}-01`);
+  return `${month}-${pad(daysInMonth(y, m))}`;
+}
+
+export function isLastDayOfMonth(date: string): boolean {
+  return lastDayOf(monthOf(date)) === date;
+}
