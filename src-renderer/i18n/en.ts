@@ -84,7 +84,6 @@ export const en = {
     columns: {
       due: 'Due (your time)',
       buyerTime: 'Buyer’s local time',
-      account: 'Account',
       rule: 'Rule',
       task: 'Task',
       actions: 'Actions',
@@ -103,7 +102,6 @@ export const en = {
       save: 'Save',
     },
     summary: 'While you were away: {{overdue}} to-dos became overdue, {{created}} new.',
-    overdue: 'Overdue',
     empty: {
       title: 'Nothing to do',
       description: 'Follow-ups, replies and reminders will appear here when they are due.',

@@ -86,7 +86,6 @@ export const zhCN: Messages = {
     columns: {
       due: '到期（我的时间）',
       buyerTime: '客户当地时间',
-      account: '客户',
       rule: '规则',
       task: '任务',
       actions: '操作',
@@ -105,7 +104,6 @@ export const zhCN: Messages = {
       save: '保存',
     },
     summary: '您离开期间：{{overdue}} 项待办已逾期，新增 {{created}} 项。',
-    overdue: '已逾期',
     empty: {
       title: '没有待办事项',
       description: '跟进、回复和提醒到期时会显示在这里。',

@@ -22,6 +22,9 @@ function instantOf(local: string, zone: string): string | null {
   }
 }
 
+/** Times, the rule and the buttons stay on one line; the task text wraps. */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 export function TodoRow({ task, overdue }: TodoRowProps) {
   const { t } = useTranslation();
   const language = useUiStore((state) => state.language);
@@ -37,35 +40,30 @@ export function TodoRow({ task, overdue }: TodoRowProps) {
   };
   return (
     <Table.Tr data-testid="todo-row" data-overdue={overdue || undefined}>
-      <Table.Td>
-        <Group gap="xs" wrap="nowrap">
-          <Text size="sm" c={overdue ? 'red' : undefined}>
-            <time dateTime={task.dueUtc}>{formatInstant(task.dueUtc, language, myZone)}</time>
-          </Text>
-          {overdue && (
-            <Badge color="red" variant="light" size="sm">
-              {t('todos.overdue')}
-            </Badge>
-          )}
-        </Group>
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm" data-testid="todo-buyer-time">
-          {buyerZone === null ? t('common.none') : `${formatInstant(task.dueUtc, language, buyerZone)} (${buyerZone})`}
+      <Table.Td style={{ width: 250 }}>
+        <Text size="sm" fw={600} c={overdue ? 'red' : undefined} style={NO_WRAP}>
+          <time dateTime={task.dueUtc}>{formatInstant(task.dueUtc, language, myZone)}</time>
+        </Text>
+        <Text size="xs" c="dimmed" data-testid="todo-buyer-time" title={t('todos.columns.buyerTime')}>
+          {buyerZone === null ? t('common.none') : `${t('todos.columns.buyerTime')}: ${formatInstant(task.dueUtc, language, buyerZone)} (${buyerZone})`}
         </Text>
       </Table.Td>
-      <Table.Td>{task.accountName ?? t('common.none')}</Table.Td>
       <Table.Td>
+        <Text size="sm" fw={600}>
+          {task.accountName ?? t('common.none')}
+        </Text>
+        <Text size="sm">{task.title}</Text>
+      </Table.Td>
+      <Table.Td style={NO_WRAP}>
         {task.rule ? (
-          <Badge variant="outline" size="sm">
+          <Badge variant="outline" size="sm" miw={40} styles={{ label: { overflow: 'visible' } }}>
             {task.rule}
           </Badge>
         ) : (
           t('common.none')
         )}
       </Table.Td>
-      <Table.Td>{task.title}</Table.Td>
-      <Table.Td>
+      <Table.Td style={NO_WRAP}>
         {editing ? (
           <Group gap="xs" wrap="nowrap">
             <TextInput type="datetime-local" size="xs" aria-label={t('todos.actions.rescheduleTo')} value={when} onChange={(event) => setWhen(event.currentTarget.value)} />

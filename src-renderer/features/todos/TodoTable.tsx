@@ -5,7 +5,7 @@ import { useNow } from '../../hooks/use-now';
 import { groupTodos, TODO_GROUPS } from './todo-groups';
 import { TodoRow } from './TodoRow';
 
-const columns = ['due', 'buyerTime', 'account', 'rule', 'task', 'actions'] as const;
+const columns = ['due', 'task', 'rule', 'actions'] as const;
 
 /** The board in three groups: overdue, today (the user's date), upcoming. */
 export function TodoTable({ tasks }: { tasks: readonly Todo[] }) {
@@ -22,7 +22,9 @@ export function TodoTable({ tasks }: { tasks: readonly Todo[] }) {
               <Table.Thead>
                 <Table.Tr>
                   {columns.map((column) => (
-                    <Table.Th key={column}>{t(`todos.columns.${column}`)}</Table.Th>
+                    <Table.Th key={column} style={{ whiteSpace: 'nowrap' }}>
+                      {t(`todos.columns.${column}`)}
+                    </Table.Th>
                   ))}
                 </Table.Tr>
               </Table.Thead>
