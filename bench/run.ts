@@ -19,6 +19,7 @@ import { machine } from './modules/machine';
 import { ORDER_GOAL, ordersPerAccountFor, seed } from './modules/seed';
 import { coldOpen } from './modules/cold-open';
 import { search } from './modules/search';
+import { scoring } from './modules/scoring';
 import { sqliteBaselines } from './modules/sqlite-baselines';
 import { webMode } from './modules/web-mode';
 import { timeSlots } from './modules/time-slots';
@@ -28,7 +29,7 @@ import { scheduler } from './modules/scheduler';
  * Run order matters: seed before anything that reads the book; the machine is measured at both ends of the run so
  * a reader can see whether it was busy. New benchmarks (web mode, time engine, scheduler) go before machine('end').
  */
-export const MODULES: BenchModule[] = [machine('start'), seed, coldOpen, search, webMode, timeSlots, scheduler, sqliteBaselines, machine('end')];
+export const MODULES: BenchModule[] = [machine('start'), seed, coldOpen, search, webMode, timeSlots, scheduler, scoring, sqliteBaselines, machine('end')];
 
 const ACCOUNTS = 50_000;
 

@@ -30,10 +30,6 @@ CREATE TABLE account_months (
   open_until       TEXT,
   PRIMARY KEY (account_id, month)
 ) STRICT, WITHOUT ROWID;
--- Months still open on an as-of date (an order due then or later, or paid late after it), and the months a
--- window's first day or the as-of date falls inside (their orders are read one by one).
-CREATE INDEX account_months_open ON account_months (open_until) WHERE open_until IS NOT NULL;
-CREATE INDEX account_months_by_month ON account_months (month, last_day, first_day);
 
 -- An account's orders with their payment terms, index only, for the payments of its open months (deleted_at is
 -- listed so that the planner sees the index as covering; it is always NULL in it).
@@ -60,6 +56,11 @@ FROM (
   FROM orders WHERE deleted_at IS NULL
 )
 GROUP BY account_id, substr(ordered_at, 1, 7);
+
+-- Months still open on an as-of date (an order due then or later, or paid late after it), and the months a window's
+-- first day or the as-of date falls inside (their orders are read one by one). Built after the rows are in.
+CREATE INDEX account_months_open ON account_months (open_until) WHERE open_until IS NOT NULL;
+CREATE INDEX account_months_by_month ON account_months (month, last_day, first_day);
 
 INSERT INTO scoring_state (key, value, updated_at) VALUES ('account_months',
   json_object('lastRowid', coalesce((SELECT max(rowid) FROM orders), 0), 'updatedAt', coalesce((SELECT max(updated_at) FROM orders), '')),

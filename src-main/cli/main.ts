@@ -16,6 +16,7 @@ import { defaultBookPath } from './paths';
 import { formatHuman } from './format';
 import { serve } from './serve';
 import { registerScheduleCommands } from './schedule';
+import { registerScoreCommands } from './score';
 import { registerTimeCommands } from './time';
 
 interface GlobalOptions {
@@ -273,6 +274,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   });
   registerScheduleCommands(program, { withBook: (create, work) => withBook(create, work), show, fail, out: io.out });
+  registerScoreCommands(program, { withBook: (create, work) => withBook(create, work), fail, out: io.out, json: () => globals().json === true });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import * as m from './models';
+import { isCalendarDate } from '../domain/dates';
 import {
   CalendarDate,
   CountryCode,
@@ -73,6 +74,9 @@ export const Validity = z.discriminatedUnion('strategy', [
 ]);
 export type Validity = z.infer<typeof Validity>;
 const Question = z.strictObject({ question: z.string().trim().min(1).max(1000), answer: z.string().trim().min(1).max(5000).optional() });
+
+/** The day scores are computed as of: a real date in the years 1900–2200. */
+const ScoreDate = CalendarDate.refine((d) => !isCalendarDate(d) || (d >= '1900-01-01' && d <= '2200-12-31'), 'tb.time_range');
 
 const OrderLineInput = z.strictObject({ product: Name, quantity: Quantity, unit: Unit, unitPrice: Money });
 
@@ -274,12 +278,12 @@ export const contract = {
   },
   'settings.list': { input: z.strictObject({}), output: z.array(m.Setting) },
 
-  'scores.run': { input: z.strictObject({ asOf: CalendarDate.optional() }), output: m.ScoreRunSummary },
+  'scores.run': { input: z.strictObject({ asOf: ScoreDate.optional() }), output: m.ScoreRunSummary },
   'scores.list': {
-    input: z.strictObject({ asOf: CalendarDate.optional(), accountId: Id.optional(), limit: Limit, offset: Offset }),
+    input: z.strictObject({ asOf: ScoreDate.optional(), accountId: Id.optional(), limit: Limit, offset: Offset }),
     output: z.array(m.AccountScoreView),
   },
-  'scores.explain': { input: z.strictObject({ accountId: Id, asOf: CalendarDate.optional() }), output: m.ScoreExplanation },
+  'scores.explain': { input: z.strictObject({ accountId: Id, asOf: ScoreDate.optional() }), output: m.ScoreExplanation },
 
   'calendar.overrides.add': {
     input: z.strictObject({

@@ -35,6 +35,8 @@ export const errorMessages = {
     time_nonexistent: 'The local time {{local}} does not exist in {{zone}}: the clocks jump over it that day.',
     time_ambiguous: 'The local time {{local}} happens twice in {{zone}} (the clocks go back that day): say which one you mean.',
     time_no_business_day: 'There is no business day in {{country}} within {{days}} days after {{date}}: check the calendar overrides.',
+    score_weights_sum:
+      'The five value-score weights must add up to 100; these add up to {{sum}}. Set them together, e.g. “tradebook settings set scoreWeights \'{"purchase":30,"margin":25,"growth":15,"strategic":15,"reputation":15}\'”.',
   },
   'zh-CN': {
     invalid_input: '输入无效：{{details}}',
@@ -70,6 +72,8 @@ export const errorMessages = {
     time_nonexistent: '当地时间 {{local}} 在 {{zone}} 不存在：那天时钟跳过了这段时间。',
     time_ambiguous: '当地时间 {{local}} 在 {{zone}} 出现两次（那天时钟回拨）：请说明指的是哪一次。',
     time_no_business_day: '{{country}} 在 {{date}} 之后 {{days}} 天内没有工作日：请检查节假日设置。',
+    score_weights_sum:
+      '客户价值评分的五项权重之和必须为 100，当前为 {{sum}}。请一起设置，例如“tradebook settings set scoreWeights \'{"purchase":30,"margin":25,"growth":15,"strategic":15,"reputation":15}\'”。',
   },
 } as const;
 
@@ -207,6 +211,7 @@ export const fieldMessages = {
     'tb.year': 'expected a year from 1900 to 2200',
     'tb.disambiguation': 'expected compatible, earlier, later or reject',
     'tb.time_range': 'expected a time between the years 1900 and 2200',
+    'tb.score_weights': 'expected the five weights {purchase, margin, growth, strategic, reputation}, each 0 to 100',
   },
   'zh-CN': {
     'tb.ulid': '需要一个 id（ULID，例如 01JD2Q7X8Y9Z0ABCDEFGHJKMNP）',
@@ -227,5 +232,6 @@ export const fieldMessages = {
     'tb.year': '需要 1900 到 2200 之间的年份',
     'tb.disambiguation': '需要 compatible、earlier、later 或 reject',
     'tb.time_range': '需要 1900 年到 2200 年之间的时间',
+    'tb.score_weights': '需要五项权重 {purchase, margin, growth, strategic, reputation}，每项 0 到 100',
   },
 } as const;

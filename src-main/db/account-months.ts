@@ -6,6 +6,7 @@
  * table existed, a future merge), in which case the months are rebuilt before scoring.
  */
 import type { Sqlite } from './connection';
+import type { AccountMonthRow } from './schema';
 
 const WATERMARK_KEY = 'account_months';
 
@@ -82,4 +83,91 @@ export function accountMonthsFresh(db: Sqlite): boolean {
   const stored = storedWatermark(db);
   const current = currentWatermark(db);
   return stored !== null && stored.lastRowid === current.lastRowid && stored.updatedAt === current.updatedAt;
+}
+
+/** One order as the monthly aggregates see it (base-currency amounts). */
+export interface MonthOrder {
+  orderedAt: string;
+  amountBase: number;
+  costBase: number | null;
+  quantity: number | null;
+  unit: string | null;
+  dueOn: string | null;
+  paidOn: string | null;
+}
+
+const DAY_MS = 86_400_000;
+const cents = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * The account_months rows of one account's orders, given in date order — the same rows `buildSql` computes, for a
+ * bulk writer that already holds the orders (the seed): no second pass over a million orders.
+ */
+export function monthRowsOf(accountId: string, orders: readonly MonthOrder[]): AccountMonthRow[] {
+  const rows = new Map<string, AccountMonthRow & { gapList: number[] }>();
+  let previous: string | null = null;
+  for (const o of orders) {
+    const month = o.orderedAt.slice(0, 7);
+    let row = rows.get(month);
+    if (!row) {
+      row = {
+        account_id: accountId, month, orders: 0, amount: 0, costed_amount: 0, cost: 0, quantity: 0, quantity_orders: 0, unit_min: null,
+        unit_max: null, first_day: o.orderedAt, last_day: o.orderedAt, gap_count: 0, gap_sum: 0, gap_sumsq: 0, gaps: '', due_orders: 0,
+        due_on_time: 0, unpaid_amount: 0, open_until: null, gapList: [],
+      };
+      rows.set(month, row);
+    }
+    row.orders++;
+    row.amount += o.amountBase;
+    if (o.costBase !== null) {
+      row.costed_amount += o.amountBase;
+      row.cost += o.costBase;
+    }
+    if (o.quantity !== null) {
+      row.quantity += o.quantity;
+      row.quantity_orders++;
+    }
+    if (o.unit !== null) {
+      if (row.unit_min === null || o.unit < row.unit_min) row.unit_min = o.unit;
+      if (row.unit_max === null || o.unit > row.unit_max) row.unit_max = o.unit;
+    }
+    if (o.orderedAt > row.last_day) row.last_day = o.orderedAt;
+    if (previous !== null) row.gapList.push(Math.round((Date.parse(o.orderedAt) - Date.parse(previous)) / DAY_MS));
+    previous = o.orderedAt;
+    if (o.dueOn !== null) {
+      row.due_orders++;
+      if (o.paidOn !== null && o.paidOn <= o.dueOn) row.due_on_time++;
+      if (o.paidOn === null) row.unpaid_amount += o.amountBase;
+      const settles = o.paidOn !== null && o.paidOn > o.dueOn ? o.paidOn : o.dueOn;
+      if (row.open_until === null || settles > row.open_until) row.open_until = settles;
+    }
+  }
+  return [...rows.values()].map(({ gapList, ...row }) => ({
+    ...row,
+    amount: cents(row.amount),
+    costed_amount: cents(row.costed_amount),
+    cost: cents(row.cost),
+    quantity: Math.round(row.quantity * 1e6) / 1e6,
+    unpaid_amount: cents(row.unpaid_amount),
+    gap_count: gapList.length,
+    gap_sum: gapList.reduce((a, b) => a + b, 0),
+    gap_sumsq: gapList.reduce((a, b) => a + b * b, 0),
+    gaps: gapList.join(','),
+  }));
+}
+
+/** A prepared insert for `monthRowsOf` rows (call inside the writer's transaction, then `storeCurrentWatermark`). */
+export function accountMonthsInserter(db: Sqlite): (rows: readonly AccountMonthRow[]) => void {
+  const insert = db.prepare(
+    `INSERT INTO account_months VALUES (@account_id, @month, @orders, @amount, @costed_amount, @cost, @quantity, @quantity_orders, @unit_min,
+      @unit_max, @first_day, @last_day, @gap_count, @gap_sum, @gap_sumsq, @gaps, @due_orders, @due_on_time, @unpaid_amount, @open_until)`,
+  );
+  return (rows) => {
+    for (const row of rows) insert.run(row);
+  };
+}
+
+/** Records that the months are up to date with the orders as they are now. */
+export function storeCurrentWatermark(db: Sqlite, now: string): void {
+  storeWatermark(db, currentWatermark(db), now);
 }

@@ -37,8 +37,8 @@ interface Fact {
 
 type Months = 3 | 6 | 12 | 24;
 
-/** A month row whose orders are all inside the window. */
-const inside = (n: Months) => `first_day > :b${n} AND last_day <= :d`;
+/** A month row whose orders are all inside the window (the sources only hold rows that end by the as-of date). */
+const inside = (n: Months) => `first_day > :b${n}`;
 /** Single orders of straddling rows inside the window. */
 const straddling = (n: Months) => `(s${n} OR sd) AND ordered_at > :b${n}`;
 /** A month whose payments were all settled before the as-of date: its due counts and unpaid amount are final. */
@@ -69,13 +69,13 @@ function paymentFacts(n: 12 | 24): Fact[] {
 
 /** The facts, each defined for both row sources. */
 const FACTS: Fact[] = [
-  { name: 'first_order', combine: 'min', month: ['main', 'min(first_day)'], order: 'NULL' },
-  { name: 'last_order', combine: 'max', month: ['main', 'max(last_day) FILTER (WHERE last_day <= :d)'], order: 'max(ordered_at) FILTER (WHERE sd)' },
-  { name: 'orders_all', combine: 'sum', month: ['main', 'total(orders) FILTER (WHERE last_day <= :d)'], order: 'count(*) FILTER (WHERE sd)' },
+  { name: 'first_order', combine: 'min', month: ['main', 'min(first_day)'], order: 'min(ordered_at) FILTER (WHERE sd)' },
+  { name: 'last_order', combine: 'max', month: ['main', 'max(last_day)'], order: 'max(ordered_at) FILTER (WHERE sd)' },
+  { name: 'orders_all', combine: 'sum', month: ['main', 'total(orders)'], order: 'count(*) FILTER (WHERE sd)' },
   {
     name: 'overdue',
     combine: 'money',
-    month: ['main', `total(unpaid_amount) FILTER (WHERE last_day <= :d AND ${SETTLED})`],
+    month: ['main', `total(unpaid_amount) FILTER (WHERE ${SETTLED})`],
     order: 'total(amount_base) FILTER (WHERE (sd OR ph) AND due_on < :d AND (paid_on IS NULL OR paid_on > :d))',
   },
   ...windowFacts(24, 'main', [
@@ -119,9 +119,14 @@ const FACTS: Fact[] = [
   ]),
 ];
 
+/**
+ * The month rows whose orders all lie on or before the as-of date (a row the as-of date falls inside is read order by
+ * order). `+month`: read the table in key order, not through the month index (NOT INDEXED does not bind a WITHOUT
+ * ROWID table's secondary index).
+ */
 const MONTH_WHERE: Record<MonthSource, string> = {
-  main: 'month <= :dm AND first_day <= :d',
-  m6: 'month >= :c1 AND month <= :dm AND first_day <= :d',
+  main: '+month <= :dm AND last_day <= :d',
+  m6: '+month >= :c1 AND +month <= :dm AND last_day <= :d',
 };
 
 /** How the parts of a fact add up across row sources (aggregate form, for the one-account statement). */
@@ -174,32 +179,29 @@ function final(fact: Fact, column: string): string {
 
 function monthBranch(source: MonthSource, one: boolean, all: boolean): string {
   const facts = all ? FACTS : FACTS.filter((f) => f.month[0] === source);
-  // The whole book is read in key order (a month range through the month index would look every row up again).
   return `SELECT account_id, ${facts.map((f) => `${f.month[0] === source ? f.month[1] : 'NULL'} AS ${f.name}`).join(', ')}
-     FROM account_months${one ? '' : ' NOT INDEXED'}
+     FROM account_months
      WHERE ${MONTH_WHERE[source]}${one ? ' AND account_id = :account' : ''}
      GROUP BY account_id`;
 }
 
+const orderIn = (t: string) =>
+  `o.account_id = ${t}.account_id AND o.ordered_at >= ${t}.month || '-01' AND o.ordered_at < date(${t}.month || '-01', '+1 month')
+   AND o.ordered_at <= :d AND o.deleted_at IS NULL`;
+
 /**
- * The single orders: all orders of each straddling row (flag per edge), and the payment terms of each open row's
- * orders (flags: is the row inside the 12 / 24 months, the history), with the gap before each straddling order of the
- * 24 months — the account's previous order, index only unless two orders share the day (then the smaller id first).
+ * `og`: every order of each straddling row, flagged by the edge it straddles (`sN`, `sd`), with the gap before each
+ * order of the 24 months — the account's previous order, index only unless two orders share the day (then the smaller
+ * id comes first).
  */
-function orderRowsCte(one: boolean): string {
+function straddleCte(one: boolean): string {
   const rows = one ? ' AND account_id = :account' : '';
   const straddle = (tag: string, month: string, edge: string) =>
     `SELECT account_id, month, ${tag} AS tag FROM account_months WHERE month = ${month} AND last_day > ${edge} AND first_day <= ${edge}${rows}`;
-  const orderIn = (t: string) =>
-    `o.account_id = ${t}.account_id AND o.ordered_at >= ${t}.month || '-01' AND o.ordered_at < date(${t}.month || '-01', '+1 month') AND o.deleted_at IS NULL`;
   return `
   straddle AS (
     ${straddle('3', ':mb3', ':b3')} UNION ALL ${straddle('6', ':c1', ':b6')} UNION ALL ${straddle('12', ':mb12', ':b12')}
     UNION ALL ${straddle('24', ':mb24', ':b24')} UNION ALL ${straddle('0', ':dm', ':d')}
-  ),
-  open_rows AS (
-    SELECT account_id, month, first_day > :b12 AND last_day <= :d AS p12, first_day > :b24 AND last_day <= :d AS p24, last_day <= :d AS ph
-    FROM account_months WHERE open_until >= :d AND month <= :dm AND first_day <= :d${rows}
   ),
   og AS MATERIALIZED (
     SELECT o.account_id, o.ordered_at, o.amount_base, o.cost_base, o.quantity, o.unit, o.due_on, o.paid_on,
@@ -213,13 +215,27 @@ function orderRowsCte(one: boolean): string {
         END
       END AS gap
     FROM straddle CROSS JOIN orders AS o
-    WHERE ${orderIn('straddle')} AND o.ordered_at <= :d
-    UNION ALL
-    SELECT o.account_id, o.ordered_at, o.amount_base, NULL, NULL, NULL, o.due_on, o.paid_on, 0, 0, 0, 0, 0, p12, p24, ph, NULL
-    FROM open_rows CROSS JOIN orders AS o
-    WHERE ${orderIn('open_rows')} AND o.ordered_at <= :d AND o.due_on IS NOT NULL
+    WHERE ${orderIn('straddle')}
   )`;
 }
+
+/** `og`: the payment terms of each open row's orders, flagged by whether the row is inside the 12 / 24 months, the history. */
+function openCte(one: boolean): string {
+  return `
+  open_rows AS (
+    SELECT account_id, month, first_day > :b12 AS p12, first_day > :b24 AS p24, 1 AS ph
+    FROM account_months WHERE open_until >= :d AND month <= :dm AND last_day <= :d${one ? ' AND account_id = :account' : ''}
+  ),
+  og AS (
+    SELECT o.account_id, o.ordered_at, o.amount_base, o.due_on, o.paid_on, 0 AS s12, 0 AS s24, 0 AS sd, p12, p24, ph
+    FROM open_rows CROSS JOIN orders AS o
+    WHERE ${orderIn('open_rows')} AND o.due_on IS NOT NULL
+  )`;
+}
+
+const PAYMENT_FACTS = new Set(['due12', 'on_time12', 'due24', 'on_time24', 'overdue']);
+const STRADDLE_FACTS = FACTS.filter((f) => f.order !== 'NULL');
+const OPEN_FACTS = FACTS.filter((f) => PAYMENT_FACTS.has(f.name));
 
 const orderBranch = (facts: Fact[]) => `SELECT account_id, ${facts.map((f) => `${f.order} AS ${f.name}`).join(', ')} FROM og WHERE true GROUP BY account_id`;
 
@@ -229,12 +245,14 @@ const DERIVED = `round(revenue24 - revenue12, 2) AS revenue_prev12, round(amount
 
 /** One account's facts in one statement (no book-relative scores: those come from the last full rescore's bounds). */
 function accountFactsSql(): string {
+  const branch = (facts: Fact[]) => `SELECT account_id, ${FACTS.map((f) => (facts.includes(f) ? `${f.order} AS ${f.name}` : `NULL AS ${f.name}`)).join(', ')} FROM og WHERE true GROUP BY account_id`;
   return `
-WITH ${orderRowsCte(true)},
+WITH
   parts AS (
     ${monthBranch('main', true, true)}
     UNION ALL ${monthBranch('m6', true, true)}
-    UNION ALL ${orderBranch(FACTS)}
+    UNION ALL SELECT * FROM (WITH ${straddleCte(true)} ${branch(STRADDLE_FACTS)})
+    UNION ALL SELECT * FROM (WITH ${openCte(true)} ${branch(OPEN_FACTS)})
   ),
   facts AS (SELECT account_id, ${FACTS.map((f) => `${outer(f)} AS ${f.name}`).join(', ')} FROM parts GROUP BY account_id)
 SELECT facts.*, ${DERIVED} FROM facts`;
@@ -256,35 +274,40 @@ function bookSteps(): string[] {
       ${monthBranch(source, false, false)}
       ON CONFLICT (account_id) DO UPDATE SET ${setEach(facts)}`;
   };
+  const insertOrders = (cte: string, facts: Fact[]) =>
+    `WITH ${cte}
+     INSERT INTO temp.${SCRATCH} (account_id, ${facts.map((f) => f.name).join(', ')}) ${orderBranch(facts)}
+     ON CONFLICT (account_id) DO UPDATE SET ${mergeEach(facts)}`;
+  return [insertMonths('main'), insertMonths('m6'), insertOrders(straddleCte(false), STRADDLE_FACTS), insertOrders(openCte(false), OPEN_FACTS)];
+}
+
+/**
+ * The book-relative scores, window functions over the scratch table (ties alike): R, F and M among the accounts with
+ * orders, the purchase part among those with orders in the last 12 months.
+ */
+function bookQuintilesSql(): [rfm: string, purchase: string] {
+  const v = (name: string) => final(FACTS.find((f) => f.name === name)!, name);
+  const quintile = (order: string) => `CAST(ceil(5 * cume_dist() OVER (ORDER BY ${order})) AS INTEGER)`;
   return [
-    insertMonths('main'),
-    insertMonths('m6'),
-    `WITH ${orderRowsCte(false)}
-     INSERT INTO temp.${SCRATCH} (account_id, ${FACTS.map((f) => f.name).join(', ')}) ${orderBranch(FACTS)}
-     ON CONFLICT (account_id) DO UPDATE SET ${mergeEach(FACTS)}`,
+    `SELECT account_id, ${quintile('last_order')}, ${quintile(v('orders24'))}, ${quintile(v('revenue24'))}
+     FROM temp.${SCRATCH} WHERE ${v('orders_all')} > 0`,
+    `SELECT account_id, CAST(round(100 * cume_dist() OVER (ORDER BY ${v('revenue12')})) AS INTEGER)
+     FROM temp.${SCRATCH} WHERE ${v('orders12')} > 0`,
   ];
 }
 
-/** The book-relative scores: window functions over the scratch table's narrow columns, in account order. */
-function bookQuintilesSql(): string {
-  const v = (name: string) => final(FACTS.find((f) => f.name === name)!, name);
-  const hasOrders = `${v('orders_all')} > 0`;
-  const quintile = (order: string) =>
-    `CASE WHEN ${hasOrders} THEN CAST(ceil(5 * cume_dist() OVER (PARTITION BY ${hasOrders} ORDER BY ${order})) AS INTEGER) END`;
-  return `SELECT account_id,
-    ${quintile('last_order')} AS q_r,
-    ${quintile(v('orders24'))} AS q_f,
-    ${quintile(v('revenue24'))} AS q_m,
-    CASE WHEN ${v('orders12')} > 0 THEN CAST(round(100 * cume_dist() OVER (PARTITION BY ${v('orders12')} > 0 ORDER BY ${v('revenue12')})) AS INTEGER) END AS q_purchase
-  FROM temp.${SCRATCH} ORDER BY account_id`;
-}
-
 /** The columns of a book facts row, in the order of its JSON array. */
-const ROW_COLUMNS = [...FACTS.map((f) => f.name), 'revenue_prev12', 'amount_prev3', 'quantity_prev3', 'median_gap'];
+const ROW_COLUMNS = [
+  ...FACTS.map((f) => f.name).filter((name) => !['gaps', 'amount6', 'quantity6'].includes(name)),
+  'revenue_prev12',
+  'amount_prev3',
+  'quantity_prev3',
+  'median_gap',
+] as (keyof OrderFactsRow)[];
 
 /** Each account's facts as one JSON array (parsed when the account is scored: nothing wide stays in memory). */
 function bookSelectSql(): string {
-  return `SELECT account_id, json_array(${FACTS.map((f) => f.name).join(', ')}, revenue_prev12, amount_prev3, quantity_prev3, median_gap)
+  return `SELECT account_id, json_array(${ROW_COLUMNS.join(', ')})
     FROM (SELECT *, ${DERIVED} FROM (SELECT account_id, ${FACTS.map((fact) => `${final(fact, fact.name)} AS ${fact.name}`).join(', ')}
       FROM temp.${SCRATCH})) ORDER BY account_id`;
 }
@@ -306,7 +329,6 @@ export interface OrderFactsRow {
   gap_count: number;
   gap_sum: number;
   gap_sumsq: number;
-  gaps: string | null;
   due12: number;
   on_time12: number;
   due24: number;
@@ -317,8 +339,6 @@ export interface OrderFactsRow {
   with_quantity6: number;
   unit_min6: string | null;
   unit_max6: string | null;
-  amount6: number;
-  quantity6: number;
   amount3: number;
   quantity3: number;
   amount_prev3: number;
@@ -340,10 +360,67 @@ export interface OrderFactsRow {
   churn_quantity5: number;
   churn_quantity6: number;
   median_gap: number | null;
-  q_r?: number | null;
-  q_f?: number | null;
-  q_m?: number | null;
-  q_purchase?: number | null;
+  /** Book-relative scores (full rescore only). */
+  q_r: number | null;
+  q_f: number | null;
+  q_m: number | null;
+  q_purchase: number | null;
+}
+
+/** A row with every field present (one object shape for all rows) and empty: an account without orders. */
+export function emptyOrderFacts(accountId: string): OrderFactsRow {
+  return {
+    account_id: accountId,
+    first_order: null,
+    last_order: null,
+    orders_all: 0,
+    overdue: 0,
+    orders24: 0,
+    revenue24: 0,
+    orders12: 0,
+    revenue12: 0,
+    revenue_prev12: 0,
+    costed12: 0,
+    cost12: 0,
+    gap_count: 0,
+    gap_sum: 0,
+    gap_sumsq: 0,
+    due12: 0,
+    on_time12: 0,
+    due24: 0,
+    on_time24: 0,
+    costed3: 0,
+    cost3: 0,
+    orders6: 0,
+    with_quantity6: 0,
+    unit_min6: null,
+    unit_max6: null,
+    amount3: 0,
+    quantity3: 0,
+    amount_prev3: 0,
+    quantity_prev3: 0,
+    churn_orders: 0,
+    churn_with_quantity: 0,
+    churn_unit_min: null,
+    churn_unit_max: null,
+    churn_amount1: 0,
+    churn_amount2: 0,
+    churn_amount3: 0,
+    churn_amount4: 0,
+    churn_amount5: 0,
+    churn_amount6: 0,
+    churn_quantity1: 0,
+    churn_quantity2: 0,
+    churn_quantity3: 0,
+    churn_quantity4: 0,
+    churn_quantity5: 0,
+    churn_quantity6: 0,
+    median_gap: null,
+    q_r: null,
+    q_f: null,
+    q_m: null,
+    q_purchase: null,
+  };
 }
 
 /** Everything the statements need, computed from the as-of date (services/scoring.ts builds it). */
@@ -382,12 +459,6 @@ export function prepared(db: Sqlite, sql: string): Statement {
   return statement;
 }
 
-export function nextMonthStart(month: string): string {
-  const year = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return m === 12 ? `${String(year + 1).padStart(4, '0')}-01-01` : `${month.slice(0, 4)}-${String(m + 1).padStart(2, '0')}-01`;
-}
-
 /** The book's facts, one per account in account order; each row is built when asked for. */
 export interface BookFacts {
   accountIds: string[];
@@ -404,8 +475,9 @@ export function bookOrderFacts(db: Sqlite, params: OrderFactsParams): BookFacts 
     const empty = prepared(db, `DELETE FROM temp.${SCRATCH}`);
     empty.run();
     for (const step of bookSteps()) prepared(db, step).run(params);
-    // Both lists are in account order.
-    const quintiles = prepared(db, bookQuintilesSql()).raw().all() as [string, number | null, number | null, number | null, number | null][];
+    const [rfmSql, purchaseSql] = bookQuintilesSql();
+    const rfm = new Map((prepared(db, rfmSql).raw().all() as [string, number, number, number][]).map((q) => [q[0], q]));
+    const purchase = new Map(prepared(db, purchaseSql).raw().all() as [string, number][]);
     const packed = prepared(db, bookSelectSql()).raw().all() as [string, string][];
     empty.run();
     return {
@@ -413,14 +485,15 @@ export function bookOrderFacts(db: Sqlite, params: OrderFactsParams): BookFacts 
       row(index: number) {
         const [accountId, json] = packed[index]!;
         const values = JSON.parse(json) as unknown[];
-        const row: Record<string, unknown> = { account_id: accountId };
-        for (let c = 0; c < ROW_COLUMNS.length; c++) row[ROW_COLUMNS[c]!] = values[c];
-        const q = quintiles[index]!;
-        row.q_r = q[1];
-        row.q_f = q[2];
-        row.q_m = q[3];
-        row.q_purchase = q[4];
-        return row as unknown as OrderFactsRow;
+        const row = emptyOrderFacts(accountId);
+        const target = row as unknown as Record<string, unknown>;
+        for (let c = 0; c < ROW_COLUMNS.length; c++) target[ROW_COLUMNS[c]!] = values[c];
+        const q = rfm.get(accountId);
+        row.q_r = q?.[1] ?? null;
+        row.q_f = q?.[2] ?? null;
+        row.q_m = q?.[3] ?? null;
+        row.q_purchase = purchase.get(accountId) ?? null;
+        return row;
       },
     };
   })();
@@ -428,10 +501,11 @@ export function bookOrderFacts(db: Sqlite, params: OrderFactsParams): BookFacts 
 
 /** One account's order facts (no book-relative scores). */
 export function accountOrderFacts(db: Sqlite, params: OrderFactsParams, accountId: string): OrderFactsRow | undefined {
-  return prepared(db, accountFactsSql()).get({ ...params, account: accountId }) as OrderFactsRow | undefined;
+  const row = prepared(db, accountFactsSql()).get({ ...params, account: accountId }) as Omit<OrderFactsRow, 'q_r' | 'q_f' | 'q_m' | 'q_purchase'> | undefined;
+  return row ? { ...emptyOrderFacts(accountId), ...row } : undefined;
 }
 
 /** The SQL of the facts statements, for the benchmark's diagnostics and for tests. */
 export function orderFactsSql(scope: 'book' | 'account'): string[] {
-  return scope === 'account' ? [accountFactsSql()] : [...bookSteps(), bookQuintilesSql(), bookSelectSql()];
+  return scope === 'account' ? [accountFactsSql()] : [...bookSteps(), ...bookQuintilesSql(), bookSelectSql()];
 }

@@ -2,11 +2,13 @@ import type { ParsedInputOf } from '../contract';
 import { AppError, invalidState, notFound } from '../contract/errors';
 import type { FxRate, Order } from '../contract/models';
 import type { BookDb } from '../db/book';
+import { currentWatermark, refreshAccountMonths } from '../db/account-months';
 import { newId } from '../db/ids';
 import type { FxRateRow, OrderLineRow, OrderRow } from '../db/schema';
 import { addDays } from '../domain/dates';
 import { roundMoney, toBase } from '../domain/money';
 import { requireAccount } from './accounts';
+import { rescoreAccount } from './scoring';
 import type { ServiceContext } from './context';
 import { settingValue } from './settings';
 
@@ -111,6 +113,7 @@ export async function addOrder(ctx: ServiceContext, input: ParsedInputOf<'orders
   const now = ctx.now();
   return ctx.book.db.transaction().execute(async (trx) => {
     await requireAccount(trx, input.accountId);
+    const watermark = currentWatermark(ctx.book.sqlite);
     if (input.quoteId !== undefined) {
       const quote = await trx.selectFrom('quotes').select('account_id').where('id', '=', input.quoteId).where('deleted_at', 'is', null).executeTakeFirst();
       if (!quote || quote.account_id !== input.accountId) throw notFound('quote', input.quoteId);
@@ -153,6 +156,9 @@ export async function addOrder(ctx: ServiceContext, input: ParsedInputOf<'orders
       deleted_at: null,
     }));
     if (lines.length > 0) await trx.insertInto('order_lines').values(lines).execute();
+    // The account's monthly aggregates and today's scores follow the order at once, in the same transaction.
+    refreshAccountMonths(ctx.book.sqlite, input.accountId, now, watermark);
+    rescoreAccount(ctx.book.sqlite, ctx.host, now, input.accountId);
     return toOrder(row, lines);
   });
 }

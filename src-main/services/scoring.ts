@@ -27,7 +27,6 @@ import {
   churnReason,
   decodeScore,
   emptyFacts,
-  encodeScore,
   explanationLines,
   firstDayOf,
   inquiriesReason,
@@ -39,7 +38,9 @@ import {
   recoveryStepTitle,
   scoreAccount,
   scoreWindows,
+  storedScoreJson,
   tiers,
+  weightsJson,
   type AccountFacts,
   type AccountScore,
   type Health,
@@ -54,7 +55,7 @@ import {
   type StoredScore,
   type Tier,
 } from '../domain/scoring';
-import { healthIndicators, scoreParts, settingDefinitions, type HostFacts } from '../domain/settings';
+import { healthIndicators, inquirySources, scoreParts, settingDefinitions, type HostFacts } from '../domain/settings';
 import type { ServiceContext } from './context';
 
 // ───────────────────────────── settings and dates ─────────────────────────────
@@ -98,12 +99,15 @@ interface Scoring {
   /** Instant the as-of day ends (the start of the next local day): instants before it are "up to the as-of date". */
   cut: string;
   buyerMorning: string;
-  horizonDays: number;
+  /** Quarterly reviews are recorded when due in (from, as-of] (scheduleHorizonDays); the other two widen it by a day. */
+  reviews: { from: string; widerFrom: string; dayAfter: string };
 }
 
+/** The as-of date's windows, settings and statement parameters (exported for the facts tests). */
 export function scoringFor(db: Sqlite, host: HostFacts, now: string, asOf: string | undefined): Scoring {
   const get = readSettings(db, host);
   const userZone = stringSetting(get, 'myTimeZone', host.timeZone);
+  const horizon = Math.max(0, numberSetting(get, 'scheduleHorizonDays', 7));
   const day = asOf ?? localDate(now, userZone);
   const w = scoreWindows(day);
   const scoreWeights = Object.fromEntries(scoreParts.map((p) => [p, numberSetting(get, `scoreWeights.${p}`, 0)])) as ScoreWeights;
@@ -135,7 +139,7 @@ export function scoringFor(db: Sqlite, host: HostFacts, now: string, asOf: strin
     churn_from: dayStart(firstDayOf(c4), userZone),
     churn_to: dayStart(firstDayOf(monthOf(day)), userZone),
   };
-  for (const source of ['website', 'email', 'marketplace', 'fair', 'referral', 'phone']) {
+  for (const source of inquirySources) {
     activityParams[`sla_${source}`] = numberSetting(get, `slaHours.${source}`, 2);
   }
   return {
@@ -148,7 +152,7 @@ export function scoringFor(db: Sqlite, host: HostFacts, now: string, asOf: strin
     activityParams,
     cut,
     buyerMorning: stringSetting(get, 'buyerMorning', '08:15'),
-    horizonDays: numberSetting(get, 'scheduleHorizonDays', 7),
+    reviews: { from: addDays(day, -horizon), widerFrom: addDays(day, -horizon - 1), dayAfter: addDays(day, 1) },
   };
 }
 
@@ -260,7 +264,7 @@ interface Activity {
   contacts: Map<string, ContactRow>;
 }
 
-export function activityOf(db: Sqlite, s: Scoring, accountId: string | null): Activity {
+function activityOf(db: Sqlite, s: Scoring, accountId: string | null): Activity {
   const one = accountId !== null;
   const params = one ? { ...s.activityParams, account: accountId } : s.activityParams;
   return {
@@ -352,17 +356,17 @@ function existedBy(account: AccountRowLite, o: OrderFactsRow | undefined, s: Sco
 
 interface Bounds {
   asOf: string;
-  /** For score s = 1…4: the largest value scoring s or less (null: none). A value above t[s-1] scores more than s. */
+  /** For s = 1…4: the smallest value scoring more than s (null: none). A value reaching it scores more than s. */
   r: (string | null)[];
   f: (number | null)[];
   m: (number | null)[];
-  /** Ascending [largest 12-month revenue, its purchase part] pairs. */
+  /** Ascending [smallest 12-month revenue of a purchase level, that level] pairs. */
   purchase: [number, number][];
 }
 
 const BOUNDS_KEY = 'bounds';
 
-/** Collects the bounds while the book is scored: per score level, the largest value scoring that level. */
+/** Collects the bounds while the book is scored: per score level, the smallest value scoring that level. */
 class BoundsCollector {
   private r: (string | null)[] = [null, null, null, null, null];
   private f: (number | null)[] = [null, null, null, null, null];
@@ -370,40 +374,43 @@ class BoundsCollector {
   private purchase = new Map<number, number>();
 
   add(row: OrderFactsRow): void {
-    const keep = <T extends string | number>(levels: (T | null)[], level: number | null | undefined, value: T) => {
-      if (level === null || level === undefined) return;
-      const best = levels[level - 1];
-      if (best === null || best === undefined || value > best) levels[level - 1] = value;
+    const keep = <T extends string | number>(levels: (T | null)[], level: number | null, value: T) => {
+      if (level === null) return;
+      const least = levels[level - 1];
+      if (least === null || least === undefined || value < least) levels[level - 1] = value;
     };
     keep(this.r, row.q_r, row.last_order ?? '');
     keep(this.f, row.q_f, row.orders24);
     keep(this.m, row.q_m, row.revenue24);
-    if (row.q_purchase !== null && row.q_purchase !== undefined) {
-      this.purchase.set(row.q_purchase, Math.max(this.purchase.get(row.q_purchase) ?? Number.NEGATIVE_INFINITY, row.revenue12));
+    if (row.q_purchase !== null) {
+      this.purchase.set(row.q_purchase, Math.min(this.purchase.get(row.q_purchase) ?? Number.POSITIVE_INFINITY, row.revenue12));
     }
   }
 
   bounds(asOf: string): Bounds {
-    /** The largest value scoring `level` or less. */
-    const upTo = <T extends string | number>(levels: (T | null)[]) =>
-      [1, 2, 3, 4].map((level) => levels.slice(0, level).reduce<T | null>((best, v) => (v !== null && (best === null || v > best) ? v : best), null));
+    /** The smallest value scoring more than `level`. */
+    const above = <T extends string | number>(levels: (T | null)[]) =>
+      [1, 2, 3, 4].map((level) => levels.slice(level).reduce<T | null>((least, v) => (v !== null && (least === null || v < least) ? v : least), null));
     return {
       asOf,
-      r: upTo(this.r),
-      f: upTo(this.f),
-      m: upTo(this.m),
+      r: above(this.r),
+      f: above(this.f),
+      m: above(this.m),
       purchase: [...this.purchase.entries()].sort((a, b) => a[0] - b[0]).map(([pct, value]) => [value, pct]),
     };
   }
 }
 
-function scoreAgainst<T extends string | number>(value: T, thresholds: (T | null)[]): number {
-  return 1 + thresholds.filter((t) => t === null || value > t).length;
+/** A value's score against the bounds: 1, plus one for each next level whose smallest value it reaches. */
+function scoreAgainst<T extends string | number>(value: T, above: (T | null)[]): number {
+  return 1 + above.filter((least) => least !== null && value >= least).length;
 }
 
+/** The highest purchase level whose smallest revenue the value reaches (below them all: the lowest level). */
 function purchaseAgainst(revenue: number, pairs: [number, number][]): number {
-  for (const [value, pct] of pairs) if (revenue <= value) return pct;
-  return 100;
+  let level = pairs[0]?.[1] ?? 100;
+  for (const [least, pct] of pairs) if (revenue >= least) level = Math.max(level, pct);
+  return level;
 }
 
 function readBounds(db: Sqlite): Bounds | null {
@@ -421,48 +428,62 @@ function writeState(db: Sqlite, key: string, value: unknown, now: string): void 
 
 // ───────────────────────────── snapshots ─────────────────────────────
 
-const UPSERT_SNAPSHOTS = `INSERT INTO score_snapshots (id, account_id, as_of, recency, frequency, monetary, tier, value_score, parts,
-    quadrant, loyalty, health, churn_warning, computed_at, created_at, updated_at)
-  SELECT value ->> 0, value ->> 1, :as_of, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
-    value ->> 8, value ->> 9, value ->> 10, value ->> 11, :now, :now, :now
-  FROM json_each(:batch) WHERE true
-  ON CONFLICT (account_id, as_of) WHERE deleted_at IS NULL DO UPDATE SET recency = excluded.recency, frequency = excluded.frequency,
-    monetary = excluded.monetary, tier = excluded.tier, value_score = excluded.value_score, parts = excluded.parts,
-    quadrant = excluded.quadrant, loyalty = excluded.loyalty, health = excluded.health, churn_warning = excluded.churn_warning,
-    computed_at = excluded.computed_at, updated_at = excluded.updated_at`;
+const SNAPSHOT_COLUMNS = `id, account_id, as_of, recency, frequency, monetary, tier, value_score, parts, quadrant, loyalty, health,
+    churn_warning, computed_at, created_at, updated_at`;
+/** Rows per statement: 200 × 16 bound values, well under SQLite's limit. */
+const SNAPSHOT_BATCH = 200;
 
-const SNAPSHOT_BATCH = 2000;
+const SNAPSHOT_UPDATE = `ON CONFLICT (account_id, as_of) WHERE deleted_at IS NULL DO UPDATE SET recency = excluded.recency,
+    frequency = excluded.frequency, monetary = excluded.monetary, tier = excluded.tier, value_score = excluded.value_score,
+    parts = excluded.parts, quadrant = excluded.quadrant, loyalty = excluded.loyalty, health = excluded.health,
+    churn_warning = excluded.churn_warning, computed_at = excluded.computed_at, updated_at = excluded.updated_at`;
+
+/** An upsert of `rows` snapshots (1 or SNAPSHOT_BATCH), 16 values each in SNAPSHOT_COLUMNS order. */
+function snapshotUpsert(db: Sqlite, rows: number) {
+  const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+  return prepared(db, `INSERT INTO score_snapshots (${SNAPSHOT_COLUMNS}) VALUES ${values} ${SNAPSHOT_UPDATE}`);
+}
 
 /**
- * Writes snapshots as they are computed, a batch of rows per statement (nothing of a 50,000-account rescore is kept
- * in memory); `flush` writes the rest. All of one as-of day.
+ * Writes snapshots as they are computed, `SNAPSHOT_BATCH` rows per statement (nothing of a 50,000-account rescore is
+ * kept in memory); `flush` writes the rest. All of one as-of day; the weights, the same for every row, are encoded
+ * once.
  */
 function snapshotWriter(db: Sqlite, now: string, asOf: string, settings: ScoreSettings) {
-  const upsert = prepared(db, UPSERT_SNAPSHOTS);
+  const full = snapshotUpsert(db, SNAPSHOT_BATCH);
+  const one = snapshotUpsert(db, 1);
   const nextId = monotonicFactory();
   const nowMs = Date.parse(now);
-  let batch: unknown[][] = [];
+  const weights = weightsJson(settings);
+  let values: unknown[] = [];
+  let rows = 0;
   const flush = () => {
-    if (batch.length === 0) return;
-    upsert.run({ batch: JSON.stringify(batch), as_of: asOf, now });
-    batch = [];
+    if (rows === 0) return;
+    if (rows === SNAPSHOT_BATCH) full.run(values);
+    else for (let r = 0; r < rows; r++) one.run(values.slice(r * 16, r * 16 + 16));
+    values = [];
+    rows = 0;
   };
   const write = (score: AccountScore, facts: AccountFacts) => {
-    batch.push([
+    values.push(
       nextId(nowMs),
       score.accountId,
+      asOf,
       score.rfm?.r ?? null,
       score.rfm?.f ?? null,
       score.rfm?.m ?? null,
       score.rfm?.tier ?? null,
       score.value.score,
-      JSON.stringify(encodeScore(facts, settings)),
+      storedScoreJson(facts, weights),
       score.quadrant,
       score.loyalty?.class ?? null,
       score.health.score,
       score.churn.warning ? 1 : 0,
-    ]);
-    if (batch.length >= SNAPSHOT_BATCH) flush();
+      now,
+      now,
+      now,
+    );
+    if (++rows === SNAPSHOT_BATCH) flush();
   };
   return { write, flush };
 }
@@ -501,10 +522,10 @@ function reviewDue(account: AccountRowLite, score: AccountScore, s: Scoring): Du
   if (score.rfm === null || score.rfm.orders24 === 0) return null;
   const anchor = account.review_anchor ?? account.created_at;
   // The anchor's UTC date is its local date ± 1 day: only an account near its review date needs its zone looked up.
-  const near = latestReviewDate(anchor.slice(0, 10), addDays(s.asOf, 1));
-  if (near === null || near <= addDays(s.asOf, -Math.max(0, s.horizonDays) - 1)) return null;
+  const near = latestReviewDate(anchor.slice(0, 10), s.reviews.dayAfter);
+  if (near === null || near <= s.reviews.widerFrom) return null;
   const date = latestReviewDate(dateInZone(anchor, account.time_zone), s.asOf);
-  if (date === null || date <= addDays(s.asOf, -Math.max(0, s.horizonDays))) return null;
+  if (date === null || date <= s.reviews.from) return null;
   return { accountId: account.id, date, zone: account.time_zone, health: score.health };
 }
 

@@ -8,6 +8,7 @@
 import type { Faker } from '@faker-js/faker';
 import type { ParsedInputOf } from '../contract';
 import type { SeedSummary } from '../contract/models';
+import { accountMonthsInserter, monthRowsOf, storeCurrentWatermark, type MonthOrder } from '../db/account-months';
 import { idFactory } from '../db/ids';
 import { accountSearchDocument, type SearchableContact } from '../domain/search-text';
 import { mainZoneByCountry } from '../domain/main-zones';
@@ -203,6 +204,7 @@ export async function seedBook(ctx: ServiceContext, input: ParsedInputOf<'book.s
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     doc: db.prepare('INSERT INTO search_docs (account_id, name) VALUES (?, ?)'),
+    months: accountMonthsInserter(db),
     search: db.prepare('INSERT INTO search_index (rowid, names, emails, notes) VALUES (?, ?, ?, ?)'),
   };
 
@@ -293,6 +295,7 @@ export async function seedBook(ctx: ServiceContext, input: ParsedInputOf<'book.s
         }
         orderDates.sort((x, y) => x - y);
         const currency = rnd() < 0.85 ? market.currency : 'USD';
+        const monthOrders: MonthOrder[] = [];
         for (const ms of orderDates) {
           const day = Math.floor(ms / DAY_MS) * DAY_MS;
           const t = (day - startMs) / (asOfMs - startMs);
@@ -307,17 +310,23 @@ export async function seedBook(ctx: ServiceContext, input: ParsedInputOf<'book.s
           const deliveredMs = shippedMs + Math.floor(between(15, 35)) * DAY_MS;
           const orderId = nextId(day);
           const orderStamp = isoInstant(day + 10 * 3_600_000);
+          const amountBase = Math.round(amount * rate * 100) / 100;
+          const costBase = cost === null ? null : Math.round(cost * rate * 100) / 100;
+          const paidOn = paidMs !== null && paidMs <= asOfMs ? isoDate(paidMs) : null;
           insert.order.run(
-            orderId, accountId, isoDate(day), amount, currency, rate, Math.round(amount * rate * 100) / 100,
-            cost, cost === null ? null : Math.round(cost * rate * 100) / 100,
-            withQuantity ? quantity : null, withQuantity ? unit : null, isoDate(dueMs),
-            paidMs !== null && paidMs <= asOfMs ? isoDate(paidMs) : null,
+            orderId, accountId, isoDate(day), amount, currency, rate, amountBase, cost, costBase,
+            withQuantity ? quantity : null, withQuantity ? unit : null, isoDate(dueMs), paidOn,
             shippedMs <= asOfMs ? isoDate(shippedMs) : null, deliveredMs <= asOfMs ? isoDate(deliveredMs) : null,
             orderStamp, orderStamp,
           );
+          monthOrders.push({
+            orderedAt: isoDate(day), amountBase, costBase, quantity: withQuantity ? quantity : null, unit: withQuantity ? unit : null,
+            dueOn: isoDate(dueMs), paidOn,
+          });
           if (rnd() < 0.2) insert.line.run(nextId(day), orderId, 1, product[0], quantity, unit, unitPrice, amount, orderStamp, orderStamp);
           counts.orders++;
         }
+        insert.months(monthRowsOf(accountId, monthOrders));
       }
 
       // Inquiries over the last two years; most answered, a few recent ones still open.
@@ -395,6 +404,8 @@ export async function seedBook(ctx: ServiceContext, input: ParsedInputOf<'book.s
         counts.complaints++;
       }
     }
+    // Scoring's per-account monthly aggregates are written with each account's orders (migrations/0008).
+    storeCurrentWatermark(db, stamp);
   });
   // One transaction of ~1M rows: with the default 16 MB page cache SQLite spills pages to the WAL and reads them
   // back (measured: 3.9M page writes vs 0.57M with 256 MB; the 50k/1M seed goes from ~50 s to ~36 s).

@@ -649,6 +649,16 @@ describe('tasks', () => {
   });
 });
 
+describe('calendar overrides (R3)', () => {
+  it('calendar.overrides.add|list|remove through the dispatcher (details in calendar-overrides.test.ts)', async () => {
+    const added = valueOf(await run(ctx, 'calendar.overrides.add', { country: 'CN', day: '2025-10-09', kind: 'holiday', name: '厂休' }));
+    expect(valueOf(await run(ctx, 'calendar.overrides.list', { country: 'CN' }))).toEqual([added]);
+    expect(valueOf(await run(ctx, 'calendar.overrides.remove', { id: added.id })).id).toBe(added.id);
+    expect(valueOf(await run(ctx, 'calendar.overrides.list', {}))).toEqual([]);
+    expectCode(await run(ctx, 'calendar.overrides.add', { country: 'CN', day: '2025-13-01', kind: 'holiday' }), 'invalid_input');
+  });
+});
+
 describe('scheduler', () => {
   it('schedule.run, todos.list and tasks.done|snooze|reschedule through the dispatcher (details in tests/scheduler)', async () => {
     const fresh = openTestBook('2025-03-31T10:00:00Z');
@@ -665,6 +675,39 @@ describe('scheduler', () => {
     } finally {
       await fresh.close();
     }
+  });
+});
+
+describe('scores (issue 7)', () => {
+  it('scores.run rescores the book; scores.list gives each account in the issue\'s shape; scores.explain the reasoning', async () => {
+    const summary = valueOf(await run(ctx, 'scores.run', { asOf: '2025-03-31' }));
+    expect(summary).toMatchObject({ asOf: '2025-03-31', rebuiltAggregates: false });
+    expect(summary.accounts).toBeGreaterThanOrEqual(2);
+    const list = valueOf(await run(ctx, 'scores.list', { asOf: '2025-03-31' }));
+    expect(list.map((v) => v.accountId)).toContain(madrid.id);
+    const mine = valueOf(await run(ctx, 'scores.list', { accountId: madrid.id }))[0]!;
+    expect(mine).toMatchObject({ accountId: madrid.id, asOf: '2025-03-31' });
+    expect(mine.health.indicators.map((i) => i.name)).toEqual([
+      'volume_trend', 'order_rhythm', 'recency', 'margin_trend', 'on_time_payment', 'overdue_receivables',
+      'open_complaints', 'complaint_resolution', 'reply_latency', 'quote_win_rate', 'inquiry_activity', 'contact_recency',
+    ]);
+    const en = valueOf(await run(ctx, 'scores.explain', { accountId: madrid.id, asOf: '2025-03-31' }));
+    expect(en.lines[0]).toBe(`Account ${madrid.id}, scores as of 2025-03-31`);
+    const zh = valueOf(await run(ctx, 'scores.explain', { accountId: madrid.id, asOf: '2025-03-31' }, 'zh-CN'));
+    expect(zh.lines[0]).toBe(`客户 ${madrid.id}，截至 2025-03-31 的评分`);
+    const zhList = valueOf(await run(ctx, 'scores.list', { accountId: madrid.id, asOf: '2025-03-31' }, 'zh-CN'))[0]!;
+    expect(zhList.churn.reason).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('unknown accounts, dates that are not dates and bad weights are refused and write nothing', async () => {
+    await leavesBookAsItWas(tb, async () => {
+      expectCode(await run(ctx, 'scores.explain', { accountId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' }), 'not_found');
+      expectCode(await run(ctx, 'scores.list', { accountId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' }), 'not_found');
+      expectCode(await run(ctx, 'scores.run', { asOf: '2025-02-30' }), 'invalid_input');
+      expectCode(await run(ctx, 'scores.run', { asOf: 'today' } as never), 'invalid_input');
+      expectCode(await run(ctx, 'settings.set', { key: 'scoreWeights.margin', value: 30 }), 'score_weights_sum');
+      expectCode(await run(ctx, 'settings.set', { key: 'scoreWeights.margin', value: -5 }), 'invalid_setting');
+    });
   });
 });
 

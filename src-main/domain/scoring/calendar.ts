@@ -13,13 +13,14 @@ function split(date: string): [number, number, number] {
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 ? ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-/** Days since 1970-01-01. */
+/** Days since 1970-01-01 (years 0–99 too: Date.UTC alone would read them as 1900–1999). */
 export function epochDay(date: string): number {
   const [y, m, d] = split(date);
-  return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+  const ms = y >= 100 ? Date.UTC(y, m - 1, d) : new Date(0).setUTCFullYear(y, m - 1, d);
+  return Math.round(ms / DAY_MS);
 }
 
 export function fromEpochDay(day: number): string {

@@ -142,12 +142,27 @@ export function emptyFacts(accountId: string, months: string[]): AccountFacts {
 }
 
 export function encodeScore(facts: AccountFacts, settings: ScoreSettings): StoredScore {
+  const values: Value[] = new Array<Value>(FIELDS.length);
+  for (let i = 0; i < FIELDS.length; i++) values[i] = FIELDS[i]!.get(facts);
   return {
     v: SNAPSHOT_VERSION,
-    facts: FIELDS.map((f) => f.get(facts)),
+    facts: values,
     scoreWeights: scoreParts.map((p) => settings.scoreWeights[p]),
     healthWeights: healthIndicators.map((i) => settings.healthWeights[i]),
   };
+}
+
+/** The weights part of a stored snapshot, as JSON (the same for every account of a rescore: encode it once). */
+export function weightsJson(settings: ScoreSettings): string {
+  const { scoreWeights, healthWeights } = encodeScore(emptyFacts('', []), settings);
+  return `"scoreWeights":${JSON.stringify(scoreWeights)},"healthWeights":${JSON.stringify(healthWeights)}`;
+}
+
+/** `JSON.stringify(encodeScore(facts, settings))` with the weights' JSON given (see weightsJson). */
+export function storedScoreJson(facts: AccountFacts, weights: string): string {
+  const values: Value[] = new Array<Value>(FIELDS.length);
+  for (let i = 0; i < FIELDS.length; i++) values[i] = FIELDS[i]!.get(facts);
+  return `{"v":${SNAPSHOT_VERSION},"facts":${JSON.stringify(values)},${weights}}`;
 }
 
 export function decodeScore(stored: StoredScore, accountId: string, churnMonths: string[]): { facts: AccountFacts; settings: ScoreSettings } {

@@ -164,16 +164,17 @@ const en: Phrases = {
   rating: (rating) => `rated ${rating} of 5`,
   quadrant: { strategic: 'strategic', potential: 'potential', maintain: 'maintain', declining: 'declining' },
   quadrantWhy: (s, f) => {
-    const growth = s.value.growthPercent === null ? (s.value.revenue12 > 0 ? 'new revenue' : 'no revenue') : f.signed(s.value.growthPercent);
+    const g = s.value.growthPercent;
+    const growth = g === null ? (s.value.revenue12 > 0 ? 'revenue in the last 12 months, none the 12 before' : 'no revenue in 24 months') : `12-month growth ${f.signed(g)}`;
     switch (s.quadrant) {
       case 'declining':
-        return s.churn.warning && !(s.value.growthPercent !== null && s.value.growthPercent <= -15) ? 'churn warning' : `12-month growth ${growth} ≤ −15%`;
+        return s.churn.warning && !(g !== null && g <= -15) ? 'churn warning' : `${growth} ≤ −15%`;
       case 'strategic':
-        return `value ${s.value.score} ≥ 60 (growth ${growth})`;
+        return `value ${s.value.score} ≥ 60 (${growth})`;
       case 'potential':
-        return `12-month growth ${growth} ≥ +15% (value ${s.value.score} < 60)`;
+        return g === null ? `${growth} (value ${s.value.score} < 60)` : `${growth} ≥ +15% (value ${s.value.score} < 60)`;
       case 'maintain':
-        return `value ${s.value.score} < 60, growth ${growth} between −15% and +15%`;
+        return g === null ? `value ${s.value.score} < 60, ${growth}` : `value ${s.value.score} < 60, ${growth} between −15% and +15%`;
     }
   },
   loyalty: (cls, s, f) => {
@@ -306,16 +307,17 @@ const zh: Phrases = {
   rating: (rating) => `评分 ${rating}/5`,
   quadrant: { strategic: '战略客户', potential: '潜力客户', maintain: '维持客户', declining: '衰退客户' },
   quadrantWhy: (s, f) => {
-    const growth = s.value.growthPercent === null ? (s.value.revenue12 > 0 ? '新增销售额' : '无销售额') : f.signed(s.value.growthPercent);
+    const g = s.value.growthPercent;
+    const growth = g === null ? (s.value.revenue12 > 0 ? '近12个月有销售额，之前12个月没有' : '近24个月没有销售额') : `12个月增长 ${f.signed(g)}`;
     switch (s.quadrant) {
       case 'declining':
-        return s.churn.warning && !(s.value.growthPercent !== null && s.value.growthPercent <= -15) ? '有流失预警' : `12个月增长 ${growth} ≤ −15%`;
+        return s.churn.warning && !(g !== null && g <= -15) ? '有流失预警' : `${growth} ≤ −15%`;
       case 'strategic':
-        return `价值分 ${s.value.score} ≥ 60（增长 ${growth}）`;
+        return `价值分 ${s.value.score} ≥ 60（${growth}）`;
       case 'potential':
-        return `12个月增长 ${growth} ≥ +15%（价值分 ${s.value.score} < 60）`;
+        return g === null ? `${growth}（价值分 ${s.value.score} < 60）` : `${growth} ≥ +15%（价值分 ${s.value.score} < 60）`;
       case 'maintain':
-        return `价值分 ${s.value.score} < 60，增长 ${growth} 介于 −15% 与 +15% 之间`;
+        return g === null ? `价值分 ${s.value.score} < 60，${growth}` : `价值分 ${s.value.score} < 60，${growth}，介于 −15% 与 +15% 之间`;
     }
   },
   loyalty: (cls, s, f) => {

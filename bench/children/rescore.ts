@@ -1,0 +1,23 @@
+/**
+ * Child process for the scoring benchmark: a process that only rescores. Loads the modules, opens the book, runs one
+ * full rescore as of the given day (all scores, snapshots written) timed with performance.now(), and prints one JSON
+ * line with the time, the summary and the process's peak resident memory (getrusage maxrss).
+ *
+ * Usage: node --import tsx bench/children/rescore.ts BOOK_FILE AS_OF
+ */
+import { openBook } from '../../src-main/db/book';
+import { hostFacts, systemClock } from '../../src-main/services/context';
+import { rescoreBook } from '../../src-main/services/scoring';
+
+const [file, asOf] = process.argv.slice(2);
+if (!file || !asOf) {
+  process.stderr.write('usage: rescore.ts BOOK_FILE AS_OF\n');
+  process.exit(2);
+}
+
+const book = openBook(file);
+const t0 = performance.now();
+const summary = rescoreBook(book.sqlite, hostFacts(), systemClock(), asOf);
+const ms = performance.now() - t0;
+await book.close();
+process.stdout.write(`${JSON.stringify({ ms, summary, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
