@@ -6,6 +6,7 @@ export const en = {
   },
   nav: {
     label: 'Main navigation',
+    dashboard: 'Dashboard',
     toggle: 'Show or hide navigation',
     accounts: 'Accounts',
     todos: 'To-do',

@@ -8,6 +8,7 @@ export const zhCN: Messages = {
   },
   nav: {
     label: '主导航',
+    dashboard: '概览',
     toggle: '显示或隐藏导航',
     accounts: '客户',
     todos: '待办',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useUiStore, type Page } from '../stores/ui-store';
 
 const pages = [
+  { page: 'dashboard', label: 'nav.dashboard' },
   { page: 'accounts', label: 'nav.accounts' },
   { page: 'todos', label: 'nav.todos' },
 ] as const satisfies readonly { page: Page; label: string }[];
@@ -19,7 +20,7 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
           component="button"
           type="button"
           label={t(label)}
-          active={current === page}
+          active={current === page || (page === 'accounts' && current === 'account')}
           aria-current={current === page ? 'page' : undefined}
           onClick={() => {
             setPage(page);

@@ -3,14 +3,19 @@ import { api } from '../api';
 import type { ApiError } from '../../src-main/contract/errors';
 import { applyLanguage, isLanguage, storedLanguage, type Language } from '../i18n';
 
-export type Page = 'accounts' | 'todos';
+/** The pages of the shell; `account` shows the account in `accountId`. */
+export type Page = 'dashboard' | 'accounts' | 'account' | 'todos';
 
 interface UiState {
   language: Language;
   page: Page;
+  /** The account the `account` page shows. */
+  accountId: string | null;
   /** Set when the book could not save the language choice (the UI still switches). */
   languageError: ApiError | null;
   setPage(page: Page): void;
+  /** Opens one account's page. */
+  openAccount(accountId: string): void;
   /** The user's choice: switches the UI now, mirrors it in localStorage and saves it in the book. */
   chooseLanguage(language: Language): Promise<void>;
   /** At startup: the book's `language` setting wins over the localStorage mirror used for the first paint. */
@@ -24,9 +29,11 @@ let choices = 0;
 export const useUiStore = create<UiState>()((set, get) => ({
   language: storedLanguage(),
   page: 'accounts',
+  accountId: null,
   languageError: null,
 
   setPage: (page) => set({ page }),
+  openAccount: (accountId) => set({ page: 'account', accountId }),
 
   chooseLanguage: async (language) => {
     choices++;

@@ -11,6 +11,8 @@ interface RowBoxProps {
   start: number;
   children: ReactNode;
   testId: string;
+  /** Makes the row open something on click and on Enter. */
+  onOpen?: () => void;
 }
 
 function rowStyle(start: number): CSSProperties {
@@ -30,9 +32,24 @@ function rowStyle(start: number): CSSProperties {
   };
 }
 
-function RowBox({ index, start, children, testId }: RowBoxProps) {
+function RowBox({ index, start, children, testId, onOpen }: RowBoxProps) {
   return (
-    <div role="row" aria-rowindex={index + 2} data-index={index} data-testid={testId} style={rowStyle(start)}>
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      data-index={index}
+      data-testid={testId}
+      style={{ ...rowStyle(start), cursor: onOpen ? 'pointer' : undefined }}
+      tabIndex={onOpen ? 0 : undefined}
+      onClick={onOpen}
+      onKeyDown={
+        onOpen
+          ? (event) => {
+              if (event.key === 'Enter') onOpen();
+            }
+          : undefined
+      }
+    >
       {children}
     </div>
   );
@@ -56,8 +73,9 @@ interface AccountRowProps {
 export function AccountRow({ account, index, start, now }: AccountRowProps) {
   const { t } = useTranslation();
   const language = useUiStore((state) => state.language);
+  const openAccount = useUiStore((state) => state.openAccount);
   return (
-    <RowBox index={index} start={start} testId="account-row">
+    <RowBox index={index} start={start} testId="account-row" onOpen={() => openAccount(account.id)}>
       <Cell strong>{account.name}</Cell>
       <Cell>{countryName(account.country, language)}</Cell>
       <Cell>{account.city || t('common.none')}</Cell>
