@@ -8,6 +8,7 @@
  * Options: --keep-book   reuse bench/.work/book.db when it exists (development only; the seed is not timed)
  *          --only a,b    run only these modules (plus seed, which the others need)
  *          --json        also print the rows as JSON on the last line
+ * Env:     TRADEBOOK_BENCH_DIR  the work folder (default bench/.work), so two developers can bench side by side
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -90,7 +91,7 @@ function table(rows: Row[]): string {
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const workDir = path.join(root, 'bench', '.work');
+  const workDir = process.env.TRADEBOOK_BENCH_DIR ? path.resolve(process.env.TRADEBOOK_BENCH_DIR) : path.join(root, 'bench', '.work');
   const bookFile = path.join(workDir, 'book.db');
   if (options.keepBook && fs.existsSync(bookFile)) {
     for (const entry of fs.readdirSync(workDir)) if (!entry.startsWith('book.db')) fs.rmSync(path.join(workDir, entry), { recursive: true, force: true });
