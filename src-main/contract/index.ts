@@ -317,10 +317,13 @@ export const contract = {
   },
   'tasks.done': { input: z.strictObject({ id: Id, at: Instant }), output: m.Todo },
   'tasks.snooze': {
-    input: z.strictObject({ id: Id, until: z.union([z.literal('buyer-morning'), Instant]).optional() }),
+    // `at`: when the user snoozed (default now); 'buyer-morning' is the buyer's next business morning after it.
+    input: z.strictObject({ id: Id, until: z.union([z.literal('buyer-morning'), Instant]).optional(), at: Instant.optional() }),
     output: m.Todo,
   },
   'tasks.reschedule': { input: z.strictObject({ id: Id, dueAt: Instant }), output: m.Todo },
+  /** Undo of `tasks.done`: the task is open again, due when it was. */
+  'tasks.reopen': { input: z.strictObject({ id: Id }), output: m.Todo },
 } as const;
 
 export type Contract = typeof contract;

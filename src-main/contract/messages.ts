@@ -119,6 +119,7 @@ export const stateMessages = {
     base_currency_locked: 'The base currency stays {{currency}}: orders are already stored in it.',
     unanswered_questions: '{{unanswered}} of {{asked}} spec questions are unanswered; answer them or confirm sending anyway.',
     task_closed: 'Task {{id}} is already {{status}}.',
+    task_not_done: 'Task {{id}} is not done: there is nothing to reopen.',
     reply_before_inquiry: 'Inquiry {{id}} was answered ({{at}}) before it was received ({{received}}): correct it first; nothing was scheduled.',
   },
   'zh-CN': {
@@ -136,6 +137,7 @@ export const stateMessages = {
     base_currency_locked: '本位币保持为 {{currency}}：已有订单按它换算。',
     unanswered_questions: '客户提出的 {{asked}} 个规格问题中有 {{unanswered}} 个尚未回答；请先回答，或确认仍要发送。',
     task_closed: '待办 {{id}} 已是 {{status}} 状态。',
+    task_not_done: '待办 {{id}} 尚未完成，无需重新打开。',
     reply_before_inquiry: '询盘 {{id}} 的回复时间（{{at}}）早于收到时间（{{received}}）：请先更正；本次未生成任何待办。',
   },
 } as const;

@@ -227,6 +227,8 @@ export const Todo = z.object({
   dueBuyerLocal: z.string().nullable(),
   dueMyLocal: z.string(),
   status: z.enum(['open', 'overdue', 'done']),
+  /** Present (true) when the account has the priority channel (R4): the board puts these first. */
+  priorityChannel: z.literal(true).optional(),
 });
 export type Todo = z.infer<typeof Todo>;
 

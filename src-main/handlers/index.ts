@@ -77,4 +77,5 @@ export const handlers: Handlers = {
   'tasks.done': (ctx, input) => todos.completeTask(ctx, input),
   'tasks.snooze': (ctx, input) => todos.snoozeTask(ctx, input),
   'tasks.reschedule': (ctx, input) => todos.rescheduleTask(ctx, input),
+  'tasks.reopen': (ctx, input) => todos.reopenTask(ctx, input),
 };

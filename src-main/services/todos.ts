@@ -24,10 +24,11 @@ interface TodoRow {
   details: string;
   due_at: string;
   status: string;
+  priority_channel: number | null;
 }
 
-const TODO_COLUMNS = `t.id, t.rule, t.account_id, a.name AS account_name, a.time_zone, a.country, t.title, t.details, t.due_at, t.status
-  FROM tasks t LEFT JOIN accounts a ON a.id = t.account_id`;
+const TODO_COLUMNS = `t.id, t.rule, t.account_id, a.name AS account_name, a.time_zone, a.country, t.title, t.details, t.due_at, t.status,
+  a.priority_channel FROM tasks t LEFT JOIN accounts a ON a.id = t.account_id`;
 
 interface TodoView {
   language: Language;
@@ -56,6 +57,7 @@ function todoOf(row: TodoRow, view: TodoView): Todo {
     dueBuyerLocal: row.time_zone === null ? null : formatLocal(due.toZonedDateTimeISO(row.time_zone)),
     dueMyLocal: formatLocal(due.toZonedDateTimeISO(view.myZone)),
     status: row.status === 'done' ? 'done' : row.due_at < view.at ? 'overdue' : 'open',
+    ...(row.priority_channel === 1 ? { priorityChannel: true as const } : {}),
   };
 }
 
@@ -109,7 +111,7 @@ function moveTask(ctx: ServiceContext, id: string, due: string): void {
   noteTaskMoved(ctx.book.sqlite, due);
 }
 
-/** Snoozes to the buyer's next business morning after now (the user's zone and country for a task without account), or to an instant. */
+/** Snoozes to the buyer's next business morning after now or `at` (the user's zone and country for a task without account), or to an instant. */
 export async function snoozeTask(ctx: ServiceContext, input: ParsedInputOf<'tasks.snooze'>): Promise<Todo> {
   const view = await viewOf(ctx);
   const row = requireOpenTask(ctx, input.id);
@@ -120,7 +122,7 @@ export async function snoozeTask(ctx: ServiceContext, input: ParsedInputOf<'task
     const slot = nextBusinessSlot(calendar, {
       zone: row.time_zone ?? view.myZone,
       country: row.country ?? (await settingValue<string>(ctx, 'myCountry')),
-      after: Temporal.Instant.from(ctx.now()),
+      after: Temporal.Instant.from(input.at ?? ctx.now()),
       at: await settingValue<string>(ctx, 'buyerMorning'),
     });
     until = slot.toInstant().toString({ smallestUnit: 'second' });
@@ -133,5 +135,14 @@ export async function rescheduleTask(ctx: ServiceContext, input: ParsedInputOf<'
   const view = await viewOf(ctx);
   requireOpenTask(ctx, input.id);
   moveTask(ctx, input.id, input.dueAt);
+  return todoOf(requireTask(ctx, input.id), view);
+}
+
+/** Undo of done: the task is open again with its due instant unchanged (overdue again if that has passed). */
+export async function reopenTask(ctx: ServiceContext, input: ParsedInputOf<'tasks.reopen'>): Promise<Todo> {
+  const view = await viewOf(ctx);
+  const row = requireTask(ctx, input.id);
+  if (row.status !== 'done') throw invalidState('task_not_done', { id: input.id });
+  ctx.book.sqlite.prepare("UPDATE tasks SET status = 'open', done_at = NULL, updated_at = ? WHERE id = ?").run(ctx.now(), input.id);
   return todoOf(requireTask(ctx, input.id), view);
 }

@@ -678,6 +678,31 @@ describe('scheduler', () => {
   });
 });
 
+describe('to-do board: undo and snooze from the user’s instant', () => {
+  it('R2: tasks.snooze at an instant goes to the buyer’s next business morning after it; tasks.reopen undoes done', async () => {
+    const fresh = openTestBook('2025-03-31T10:00:00Z');
+    try {
+      const buyer = valueOf(await run(fresh.ctx, 'accounts.add', { name: 'María García', country: 'ES' }));
+      await run(fresh.ctx, 'inquiries.add', { accountId: buyer.id, source: 'website', receivedAt: '2025-03-31T10:00:00Z' });
+      await run(fresh.ctx, 'schedule.run', { now: '2025-03-31T10:00:00Z' });
+      const [todo] = valueOf(await run(fresh.ctx, 'todos.list', {}));
+      expect(todo!.priorityChannel).toBeUndefined();
+      // Fri 4 Apr 2025 12:00 Madrid → Mon 7 Apr 08:15 CEST = 06:15Z, whatever the book's clock says.
+      expect(valueOf(await run(fresh.ctx, 'tasks.snooze', { id: todo!.id, at: '2025-04-04T10:00:00Z' })).dueUtc).toBe('2025-04-07T06:15:00Z');
+      expectCode(await run(fresh.ctx, 'tasks.reopen', { id: todo!.id }), 'invalid_state');
+      valueOf(await run(fresh.ctx, 'tasks.done', { id: todo!.id, at: '2025-03-31T11:00:00Z' }));
+      const reopened = valueOf(await run(fresh.ctx, 'tasks.reopen', { id: todo!.id }));
+      expect(reopened).toMatchObject({ id: todo!.id, status: 'open', dueUtc: '2025-04-07T06:15:00Z' });
+      expect(fresh.book.sqlite.prepare('SELECT status, done_at FROM tasks WHERE id = ?').get(todo!.id)).toEqual({ status: 'open', done_at: null });
+      expectCode(await run(fresh.ctx, 'tasks.reopen', { id: '01JP0000000000000000000XXX' }), 'not_found');
+      fresh.book.sqlite.prepare('UPDATE accounts SET priority_channel = 1 WHERE id = ?').run(buyer.id);
+      expect(valueOf(await run(fresh.ctx, 'todos.list', {}))[0]!.priorityChannel).toBe(true);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
 describe('scores (issue 7)', () => {
   it('scores.run rescores the book; scores.list gives each account in the issue\'s shape; scores.explain the reasoning', async () => {
     const summary = valueOf(await run(ctx, 'scores.run', { asOf: '2025-03-31' }));
