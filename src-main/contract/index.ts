@@ -284,6 +284,7 @@ export const contract = {
     output: z.array(m.AccountScoreView),
   },
   'scores.explain': { input: z.strictObject({ accountId: Id, asOf: ScoreDate.optional() }), output: m.ScoreExplanation },
+  'scores.history': { input: z.strictObject({ accountId: Id, limit: Limit }), output: z.array(m.ScoreHistoryPoint) },
 
   'calendar.overrides.add': {
     input: z.strictObject({

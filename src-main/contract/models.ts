@@ -306,3 +306,21 @@ export type ScoreRunSummary = z.infer<typeof ScoreRunSummary>;
 
 export const ScoreExplanation = z.object({ accountId: z.string(), asOf: z.string(), lines: z.array(z.string()) });
 export type ScoreExplanation = z.infer<typeof ScoreExplanation>;
+
+/**
+ * One quarterly health review (R13) of an account, for its health chart: the review's date (buyer-local) and
+ * instant, the health stored at the review, and the other scores of the snapshot as of `scoredAsOf` (the rescore
+ * that recorded it; null when that snapshot is gone).
+ */
+export const ScoreHistoryPoint = z.object({
+  asOf: z.string(),
+  dueAt: z.string(),
+  health: z.number(),
+  scoredAsOf: z.string().nullable(),
+  valueScore: z.number().nullable(),
+  tier: z.enum(['new', 'dormant', 'VIP', 'potential', 'general']).nullable(),
+  quadrant: z.enum(['strategic', 'potential', 'maintain', 'declining']).nullable(),
+  loyalty: z.enum(['A', 'B', 'C']).nullable(),
+  churnWarning: z.boolean().nullable(),
+});
+export type ScoreHistoryPoint = z.infer<typeof ScoreHistoryPoint>;

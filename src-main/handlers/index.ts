@@ -10,6 +10,7 @@ import * as inquiries from '../services/inquiries';
 import * as money from '../services/money';
 import * as quotes from '../services/quotes';
 import * as scheduler from '../services/scheduler';
+import { scoreHistory } from '../services/score-history';
 import * as scoring from '../services/scoring';
 import { seedBook } from '../services/seed';
 import * as settings from '../services/settings';
@@ -65,6 +66,7 @@ export const handlers: Handlers = {
   'scores.run': (ctx, input) => scoring.runScores(ctx, input),
   'scores.list': (ctx, input, language) => scoring.listScores(ctx, input, language),
   'scores.explain': (ctx, input, language) => scoring.explainScore(ctx, input, language),
+  'scores.history': (ctx, input) => scoreHistory(ctx, input),
 
   'calendar.overrides.add': (ctx, input) => calendar.addCalendarOverride(ctx, input),
   'calendar.overrides.list': (ctx, input) => calendar.listCalendarOverrides(ctx, input),

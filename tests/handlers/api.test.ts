@@ -736,6 +736,15 @@ describe('scores (issue 7)', () => {
   });
 });
 
+describe('score history (R13)', () => {
+  it('scores.history through the dispatcher (details in score-history.test.ts)', async () => {
+    const points = valueOf(await run(ctx, 'scores.history', { accountId: madrid.id, limit: 8 }));
+    expect(Array.isArray(points)).toBe(true);
+    expect(points.map((p) => p.asOf)).toEqual([...points.map((p) => p.asOf)].sort());
+    expectCode(await run(ctx, 'scores.history', { accountId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' }), 'not_found');
+  });
+});
+
 describe('dispatch', () => {
   it('an unknown call name → unknown_handler (prototype names included)', async () => {
     for (const name of ['accounts.delete', '', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'accounts.add ']) {
