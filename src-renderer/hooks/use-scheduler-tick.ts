@@ -3,14 +3,25 @@
  * the window comes back (visible again, focused: resume or unlock). When the previous tick is more than 5 minutes
  * old (the laptop slept) and the tick found work, one summary — an in-app notice and, where the user allowed it, one
  * system notification (Web Notifications; Electron shows them as native notifications) — never one per task.
+ * Otherwise the to-dos that fell due since the previous tick get one batched "due now" notification.
+ * Time comes from the page's clock (`Date`, `setInterval`), so tests move it with Playwright's `page.clock`.
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { useTodosStore } from '../stores/todos-store';
+import { dueBetween } from '../features/todos/todo-groups';
+import { dueBody, noticeFor, TICK_MS } from '../features/todos/todo-notices';
+import { nowInstant, useTodosStore } from '../stores/todos-store';
 
-const TICK_MS = 60_000;
-const JUMP_MS = 5 * 60_000;
+/** One system notification, when the user allowed them; `tag` makes a newer one replace the older. */
+function notify(title: string, body: string, tag: string): void {
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  try {
+    new Notification(title, { body, tag });
+  } catch {
+    // Some platforms only allow notifications from a service worker: the in-app notice and the board remain.
+  }
+}
 
 export function useSchedulerTick(): void {
   const { t } = useTranslation();
@@ -20,20 +31,25 @@ export function useSchedulerTick(): void {
     const run = async () => {
       if (running) return;
       running = true;
-      const now = new Date();
-      const gap = last === null ? 0 : now.getTime() - last;
-      last = now.getTime();
-      const result = await api.call('schedule.run', { now: now.toISOString().replace(/\.\d{3}Z$/, 'Z') });
+      const nowMs = Date.now();
+      const previous = last;
+      last = nowMs;
+      const result = await api.call('schedule.run', { now: nowInstant() });
       running = false;
       if (!result.ok) return;
       const { created, updated, overdue } = result.value;
-      if (created + updated + overdue === 0) return;
       const store = useTodosStore.getState();
-      if (store.tasks !== null) void store.load();
-      if (gap > JUMP_MS && created + overdue > 0) {
-        const text = t('todos.summary', { created, overdue });
-        store.showSummary(text);
-        if (typeof Notification !== 'undefined' && Notification.permission === 'granted') new Notification(t('todos.title'), { body: text });
+      if (store.tasks === null || created + updated + overdue > 0) await store.load();
+      if (previous === null) return;
+      const newlyDue = dueBetween(useTodosStore.getState().tasks ?? [], previous, nowMs);
+      const notice = noticeFor(nowMs - previous, result.value, newlyDue);
+      if (notice?.kind === 'summary') {
+        const text = t('todos.summary', { created: notice.created, overdue: notice.overdue });
+        useTodosStore.getState().showSummary(text);
+        notify(t('todos.title'), text, 'tradebook-summary');
+      } else if (notice?.kind === 'due') {
+        const body = dueBody(notice.tasks, (count) => t('todos.notify.more', { count }));
+        notify(t('todos.notify.due', { count: notice.tasks.length }), body, 'tradebook-due');
       }
     };
     void run();

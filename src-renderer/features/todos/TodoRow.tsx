@@ -1,20 +1,22 @@
-import { Badge, Button, Group, Table, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Badge, Button, Group, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Temporal } from 'temporal-polyfill';
 import type { Todo } from '../../../src-main/contract/models';
-import { formatInstant } from '../../i18n';
 import { useTodosStore } from '../../stores/todos-store';
 import { useUiStore } from '../../stores/ui-store';
+import { formatDue } from './todo-format';
 import { zoneOf } from './todo-groups';
 
 interface TodoRowProps {
   task: Todo;
   overdue: boolean;
+  selected: boolean;
+  editing: boolean;
 }
 
 /** A wall-clock time typed in the user's zone (datetime-local) as an instant; null when it does not parse. */
-function instantOf(local: string, zone: string): string | null {
+export function instantOf(local: string, zone: string): string | null {
   try {
     return Temporal.PlainDateTime.from(local).toZonedDateTime(zone).toInstant().toString({ smallestUnit: 'second' });
   } catch {
@@ -25,33 +27,53 @@ function instantOf(local: string, zone: string): string | null {
 /** Times, the rule and the buttons stay on one line; the task text wraps. */
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
-export function TodoRow({ task, overdue }: TodoRowProps) {
+export function TodoRow({ task, overdue, selected, editing }: TodoRowProps) {
   const { t } = useTranslation();
   const language = useUiStore((state) => state.language);
-  const { done, snooze, reschedule } = useTodosStore();
-  const [editing, setEditing] = useState(false);
-  const [when, setWhen] = useState(task.dueMyLocal.slice(0, 16));
+  const done = useTodosStore((state) => state.done);
+  const snooze = useTodosStore((state) => state.snooze);
+  const select = useTodosStore((state) => state.select);
+  const setEditing = useTodosStore((state) => state.setEditing);
   const buyerZone = task.dueBuyerLocal === null ? null : zoneOf(task.dueBuyerLocal);
-  const myZone = zoneOf(task.dueMyLocal) ?? undefined;
-  const save = () => {
-    const dueAt = myZone === undefined ? null : instantOf(when, myZone);
-    if (dueAt !== null) void reschedule(task.id, dueAt);
-    setEditing(false);
-  };
+  const myZone = zoneOf(task.dueMyLocal) ?? 'UTC';
+  const row = useRef<HTMLTableRowElement>(null);
+
+  useEffect(() => {
+    if (selected) row.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected]);
+
   return (
-    <Table.Tr data-testid="todo-row" data-overdue={overdue || undefined}>
-      <Table.Td style={{ width: 250 }}>
-        <Text size="sm" fw={600} c={overdue ? 'red' : undefined} style={NO_WRAP}>
-          <time dateTime={task.dueUtc}>{formatInstant(task.dueUtc, language, myZone)}</time>
+    <Table.Tr
+      ref={row}
+      data-testid="todo-row"
+      data-id={task.id}
+      data-overdue={overdue || undefined}
+      data-selected={selected || undefined}
+      aria-selected={selected}
+      onClick={() => select(task.id)}
+      style={selected ? { outline: '2px solid var(--mantine-color-blue-5)', outlineOffset: -2 } : undefined}
+    >
+      <Table.Td style={{ width: 270 }}>
+        <Text size="sm" fw={600} c={overdue ? 'red' : undefined} style={NO_WRAP} data-testid="todo-my-time">
+          <time dateTime={task.dueUtc}>{formatDue(task.dueUtc, language, myZone)}</time>
         </Text>
         <Text size="xs" c="dimmed" data-testid="todo-buyer-time" title={t('todos.columns.buyerTime')}>
-          {buyerZone === null ? t('common.none') : `${t('todos.columns.buyerTime')}: ${formatInstant(task.dueUtc, language, buyerZone)} (${buyerZone})`}
+          {buyerZone === null ? t('common.none') : `${t('todos.columns.buyerTime')}: ${formatDue(task.dueUtc, language, buyerZone)} (${buyerZone})`}
         </Text>
       </Table.Td>
       <Table.Td>
-        <Text size="sm" fw={600}>
-          {task.accountName ?? t('common.none')}
-        </Text>
+        <Group gap={6} wrap="nowrap">
+          <Text size="sm" fw={600}>
+            {task.accountName ?? t('common.none')}
+          </Text>
+          {task.priorityChannel && (
+            <Tooltip label={t('todos.priorityHint')}>
+              <Badge color="orange" size="xs" variant="filled" data-testid="todo-priority">
+                {t('todos.priority')}
+              </Badge>
+            </Tooltip>
+          )}
+        </Group>
         <Text size="sm">{task.title}</Text>
       </Table.Td>
       <Table.Td style={NO_WRAP}>
@@ -65,29 +87,67 @@ export function TodoRow({ task, overdue }: TodoRowProps) {
       </Table.Td>
       <Table.Td style={NO_WRAP}>
         {editing ? (
-          <Group gap="xs" wrap="nowrap">
-            <TextInput type="datetime-local" size="xs" aria-label={t('todos.actions.rescheduleTo')} value={when} onChange={(event) => setWhen(event.currentTarget.value)} />
-            <Button size="xs" onClick={save}>
-              {t('todos.actions.save')}
-            </Button>
-            <Button size="xs" variant="default" onClick={() => setEditing(false)}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
+          <RescheduleForm task={task} myZone={myZone} onCancel={() => setEditing(null)} />
         ) : (
           <Group gap="xs" wrap="nowrap">
-            <Button size="xs" variant="light" onClick={() => void done(task.id)} data-testid="todo-done">
+            <Button size="xs" variant="light" onClick={() => void done(task.id)} data-testid="todo-done" title="x">
               {t('todos.actions.done')}
             </Button>
-            <Button size="xs" variant="default" onClick={() => void snooze(task.id)} title={t('todos.actions.snoozeHint')}>
+            <Button size="xs" variant="default" onClick={() => void snooze(task.id)} title={`${t('todos.actions.snoozeHint')} (s)`} data-testid="todo-snooze">
               {t('todos.actions.snooze')}
             </Button>
-            <Button size="xs" variant="subtle" onClick={() => setEditing(true)}>
+            <Button size="xs" variant="subtle" onClick={() => setEditing(task.id)} data-testid="todo-reschedule" title="r">
               {t('todos.actions.reschedule')}
             </Button>
           </Group>
         )}
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** A date-time in the user's own zone (native datetime-local until @mantine/dates is installed); Enter saves, Esc cancels. */
+function RescheduleForm({ task, myZone, onCancel }: { task: Todo; myZone: string; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const reschedule = useTodosStore((state) => state.reschedule);
+  const [when, setWhen] = useState(task.dueMyLocal.slice(0, 16));
+  const dueAt = instantOf(when, myZone);
+  const save = () => {
+    if (dueAt !== null) void reschedule(task.id, dueAt);
+  };
+  return (
+    <Group
+      gap="xs"
+      wrap="nowrap"
+      component="form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save();
+      }}
+    >
+      <TextInput
+        type="datetime-local"
+        size="xs"
+        autoFocus
+        required
+        aria-label={`${t('todos.actions.rescheduleTo')} (${myZone})`}
+        value={when}
+        error={dueAt === null}
+        onChange={(event) => setWhen(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.stopPropagation();
+            onCancel();
+          }
+        }}
+        data-testid="todo-reschedule-input"
+      />
+      <Button size="xs" type="submit" disabled={dueAt === null} data-testid="todo-reschedule-save">
+        {t('todos.actions.save')}
+      </Button>
+      <Button size="xs" variant="default" onClick={onCancel}>
+        {t('common.cancel')}
+      </Button>
+    </Group>
   );
 }

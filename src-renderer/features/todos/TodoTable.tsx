@@ -1,22 +1,27 @@
 import { Stack, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Todo } from '../../../src-main/contract/models';
-import { useNow } from '../../hooks/use-now';
-import { groupTodos, TODO_GROUPS } from './todo-groups';
+import { TODO_GROUPS, type TodoGroup } from './todo-groups';
 import { TodoRow } from './TodoRow';
 
 const columns = ['due', 'task', 'rule', 'actions'] as const;
 
-/** The board in three groups: overdue, today (the user's date), upcoming. */
-export function TodoTable({ tasks }: { tasks: readonly Todo[] }) {
+interface TodoTableProps {
+  groups: Record<TodoGroup, readonly Todo[]>;
+  selectedId: string | null;
+  editingId: string | null;
+}
+
+/** The board in three groups: overdue, today (the user's date), upcoming; the priority channel first in each. */
+export function TodoTable({ groups, selectedId, editingId }: TodoTableProps) {
   const { t } = useTranslation();
-  const now = useNow();
-  const groups = groupTodos(tasks, now);
   return (
     <Stack gap="md" data-testid="todo-list">
       {TODO_GROUPS.filter((group) => groups[group].length > 0).map((group) => (
         <Stack gap="xs" key={group} data-testid={`todo-group-${group}`}>
-          <Title order={4}>{t(`todos.groups.${group}`)}</Title>
+          <Title order={4} c={group === 'overdue' ? 'red' : undefined}>
+            {t(`todos.groups.${group}`)} · {groups[group].length}
+          </Title>
           <Table.ScrollContainer minWidth={900}>
             <Table striped highlightOnHover aria-label={t(`todos.groups.${group}`)}>
               <Table.Thead>
@@ -30,7 +35,7 @@ export function TodoTable({ tasks }: { tasks: readonly Todo[] }) {
               </Table.Thead>
               <Table.Tbody>
                 {groups[group].map((task) => (
-                  <TodoRow key={task.id} task={task} overdue={group === 'overdue'} />
+                  <TodoRow key={task.id} task={task} overdue={group === 'overdue'} selected={task.id === selectedId} editing={task.id === editingId} />
                 ))}
               </Table.Tbody>
             </Table>

@@ -1,11 +1,18 @@
-import { Alert, Button, Center, EmptyState, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useEffect } from 'react';
+import { Alert, Anchor, Button, Center, Checkbox, CloseButton, EmptyState, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { formatNumber } from '../../i18n';
-import { useTodosStore } from '../../stores/todos-store';
+import { useNow } from '../../hooks/use-now';
+import { formatNumber, type Language } from '../../i18n';
+import { useTodosStore, type LastAction } from '../../stores/todos-store';
 import { useUiStore } from '../../stores/ui-store';
+import { formatDue } from './todo-format';
+import { boardOrder, filterTodos, groupTodos, rulesOf, zoneOf } from './todo-groups';
+import { commandOf, moveSelection, selectionAfterRemoval } from './todo-keys';
 import { TodoTable } from './TodoTable';
+
+/** How long the Undo notice stays after done, snooze or reschedule. */
+const UNDO_MS = 10_000;
 
 /** The to-do board (`todos.list`): overdue, today and upcoming, each with the buyer's local time and the user's. */
 export function TodosPage() {
@@ -33,9 +40,12 @@ export function TodosPage() {
             </Text>
           )}
         </Group>
-        <Button variant="default" onClick={() => void load()} loading={loading && tasks !== null}>
-          {t('todos.refresh')}
-        </Button>
+        <Group gap="sm">
+          <NotificationsSwitch />
+          <Button variant="default" onClick={() => void load()} loading={loading && tasks !== null}>
+            {t('todos.refresh')}
+          </Button>
+        </Group>
       </Group>
       {summary && (
         <Alert variant="light" withCloseButton closeButtonLabel={t('common.close')} onClose={() => showSummary(null)} data-testid="todo-summary">
@@ -44,6 +54,7 @@ export function TodosPage() {
       )}
       {error && <ApiErrorAlert error={error} onRetry={() => void load()} testId="todo-error" />}
       <TodosContent />
+      <UndoNotice />
     </Stack>
   );
 }
@@ -52,6 +63,20 @@ function TodosContent() {
   const { t } = useTranslation();
   const tasks = useTodosStore((state) => state.tasks);
   const error = useTodosStore((state) => state.error);
+  const filter = useTodosStore((state) => state.filter);
+  const setFilter = useTodosStore((state) => state.setFilter);
+  const selectedId = useTodosStore((state) => state.selectedId);
+  const editingId = useTodosStore((state) => state.editingId);
+  const now = useNow();
+
+  const board = useMemo(() => {
+    const all = tasks ?? [];
+    const groups = groupTodos(filterTodos(all, filter, now), now);
+    return { groups, order: boardOrder(groups).map((task) => task.id), rules: rulesOf(all) };
+  }, [tasks, filter, now]);
+
+  useBoardKeys(board.order);
+
   if (tasks === null) {
     return error ? null : (
       <Center py="xl">
@@ -62,5 +87,173 @@ function TodosContent() {
   if (tasks.length === 0) {
     return <EmptyState data-testid="todo-empty" title={t('todos.empty.title')} description={t('todos.empty.description')} />;
   }
-  return <TodoTable tasks={tasks} />;
+  const filtered = filter.rule !== null || filter.overdueOnly;
+  return (
+    <Stack gap="sm">
+      <Group gap="md" align="end">
+        <Select
+          label={t('todos.filters.rule')}
+          size="xs"
+          w={160}
+          data={[{ value: '', label: t('todos.filters.allRules') }, ...board.rules.map((rule) => ({ value: rule, label: rule }))]}
+          value={filter.rule ?? ''}
+          onChange={(value) => setFilter({ rule: value ? value : null })}
+          allowDeselect={false}
+          data-testid="todo-filter-rule"
+        />
+        <Checkbox
+          label={t('todos.filters.overdueOnly')}
+          checked={filter.overdueOnly}
+          onChange={(event) => setFilter({ overdueOnly: event.currentTarget.checked })}
+          data-testid="todo-filter-overdue"
+          mb={4}
+        />
+        {filtered && (
+          <Text size="sm" c="dimmed" mb={4} data-testid="todo-shown">
+            {t('todos.filters.shown', { shown: board.order.length })} ·{' '}
+            <Anchor component="button" size="sm" onClick={() => setFilter({ rule: null, overdueOnly: false })}>
+              {t('todos.filters.clear')}
+            </Anchor>
+          </Text>
+        )}
+        <Text size="xs" c="dimmed" mb={6} ml="auto" data-testid="todo-keys-hint">
+          {t('todos.keys')}
+        </Text>
+      </Group>
+      {board.order.length === 0 ? (
+        <Text c="dimmed" data-testid="todo-no-matches">
+          {t('todos.filters.noMatches')}
+        </Text>
+      ) : (
+        <TodoTable groups={board.groups} selectedId={selectedId} editingId={editingId} />
+      )}
+    </Stack>
+  );
+}
+
+/** j/k/arrows move, x/Enter done, s snooze, r reschedule, u or Ctrl+Z undo (see todo-keys.ts). */
+function useBoardKeys(order: readonly string[]): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      const command = commandOf({
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        altKey: event.altKey,
+        targetTag: target?.tagName,
+        targetEditable: target !== null && (target.isContentEditable || target.getAttribute('role') === 'combobox'),
+      });
+      if (command === null) return;
+      // An open dialog or menu (Mantine portals) keeps its keys.
+      if (document.querySelector('[role="dialog"], [role="listbox"]')) return;
+      const store = useTodosStore.getState();
+      if (store.editingId !== null && command !== 'undo') return;
+      const selected = store.selectedId !== null && order.includes(store.selectedId) ? store.selectedId : null;
+      switch (command) {
+        case 'next':
+        case 'prev':
+        case 'first':
+        case 'last':
+          store.select(moveSelection(order, selected, command));
+          break;
+        case 'done':
+          if (selected === null) return;
+          store.select(selectionAfterRemoval(order, selected));
+          void store.done(selected);
+          break;
+        case 'snooze':
+          if (selected === null) return;
+          void store.snooze(selected);
+          break;
+        case 'reschedule':
+          if (selected === null) return;
+          store.setEditing(selected);
+          break;
+        case 'undo':
+          if (store.lastAction === null) return;
+          void store.undo();
+          break;
+      }
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [order]);
+}
+
+function describeAction(action: LastAction, t: ReturnType<typeof useTranslation>['t'], language: Language): string {
+  const { after } = action;
+  const mine = formatDue(after.dueUtc, language, zoneOf(after.dueMyLocal) ?? 'UTC');
+  if (action.kind === 'done') return t('todos.undo.done', { title: action.before.title });
+  if (action.kind === 'snoozed') {
+    const buyerZone = after.dueBuyerLocal === null ? null : zoneOf(after.dueBuyerLocal);
+    const buyer = buyerZone === null ? mine : `${formatDue(after.dueUtc, language, buyerZone)} (${buyerZone})`;
+    return t('todos.undo.snoozed', { buyer, mine });
+  }
+  return t('todos.undo.rescheduled', { mine });
+}
+
+/** "Done: …  [Undo]" for a few seconds after each action; u or Ctrl+Z does the same. */
+function UndoNotice() {
+  const { t } = useTranslation();
+  const language = useUiStore((state) => state.language);
+  const lastAction = useTodosStore((state) => state.lastAction);
+  const undo = useTodosStore((state) => state.undo);
+  const dismiss = useTodosStore((state) => state.dismissLastAction);
+  useEffect(() => {
+    if (lastAction === null) return;
+    const timer = setTimeout(() => {
+      if (useTodosStore.getState().lastAction === lastAction) dismiss();
+    }, UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [lastAction, dismiss]);
+  if (lastAction === null) return null;
+  return (
+    <Paper
+      shadow="md"
+      withBorder
+      p="sm"
+      role="status"
+      data-testid="todo-undo-notice"
+      data-kind={lastAction.kind}
+      style={{ position: 'fixed', bottom: 24, left: '50%', transform: 'translateX(-50%)', zIndex: 300, maxWidth: 'min(720px, 90vw)' }}
+    >
+      <Group gap="sm" wrap="nowrap">
+        <Text size="sm">{describeAction(lastAction, t, language)}</Text>
+        <Button size="xs" variant="light" onClick={() => void undo()} data-testid="todo-undo">
+          {t('todos.actions.undo')}
+        </Button>
+        <CloseButton size="sm" aria-label={t('common.close')} onClick={dismiss} />
+      </Group>
+    </Paper>
+  );
+}
+
+/** Permission for desktop notifications is asked from this button, never on load. */
+function NotificationsSwitch() {
+  const { t } = useTranslation();
+  const supported = typeof Notification !== 'undefined';
+  const [permission, setPermission] = useState<NotificationPermission>(supported ? Notification.permission : 'denied');
+  if (!supported) return null;
+  if (permission === 'granted') {
+    return (
+      <Text size="sm" c="dimmed" data-testid="todo-notify-on">
+        {t('todos.notify.enabled')}
+      </Text>
+    );
+  }
+  if (permission === 'denied') {
+    return (
+      <Text size="sm" c="dimmed" data-testid="todo-notify-blocked">
+        {t('todos.notify.blocked')}
+      </Text>
+    );
+  }
+  return (
+    <Button variant="light" data-testid="todo-notify-enable" onClick={() => void Notification.requestPermission().then(setPermission)}>
+      {t('todos.notify.enable')}
+    </Button>
+  );
 }

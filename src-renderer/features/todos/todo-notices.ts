@@ -1,0 +1,23 @@
+/**
+ * What one scheduler tick tells the user (pure): after a clock jump (the laptop slept, more than 5 minutes since
+ * the previous tick) one summary of what happened meanwhile — never one notice per task; otherwise one "due now"
+ * notice for the to-dos that fell due since the previous tick, batched.
+ */
+import type { ScheduleRun, Todo } from '../../../src-main/contract/models';
+
+export const TICK_MS = 60_000;
+export const JUMP_MS = 5 * 60_000;
+
+export type TickNotice = { kind: 'summary'; created: number; overdue: number } | { kind: 'due'; tasks: readonly Todo[] } | null;
+
+export function noticeFor(gapMs: number, run: ScheduleRun, newlyDue: readonly Todo[]): TickNotice {
+  if (gapMs > JUMP_MS) return run.created + run.overdue > 0 ? { kind: 'summary', created: run.created, overdue: run.overdue } : null;
+  return newlyDue.length > 0 ? { kind: 'due', tasks: newlyDue } : null;
+}
+
+/** The body of a "due now" notice: the first few titles, then how many more. */
+export function dueBody(tasks: readonly Todo[], more: (count: number) => string, shown = 3): string {
+  const lines = tasks.slice(0, shown).map((task) => (task.accountName ? `${task.accountName}: ${task.title}` : task.title));
+  if (tasks.length > shown) lines.push(more(tasks.length - shown));
+  return lines.join('\n');
+}
