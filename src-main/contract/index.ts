@@ -212,6 +212,8 @@ export const contract = {
     output: z.array(m.Quote),
   },
 
+  /** R7: re-confirm an FX-sensitive quote flagged for a currency move (lifts the validity cut). */
+  'quotes.reconfirm': { input: z.strictObject({ id: Id }), output: m.Quote },
   'orders.add': {
     input: z
       .strictObject({

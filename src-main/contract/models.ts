@@ -147,6 +147,12 @@ export const Order = z.object({
   quoteId: z.string().nullable(),
   number: z.string().nullable(),
   orderedAt: z.string(),
+    /** R7 FX-sensitive: the rate the last re-confirmation accepted (later moves count from it). */
+    reconfirmedRate: z.number().nullable(),
+    /** R7 FX-sensitive: set while the currency has moved past the threshold and the user has not re-confirmed. */
+    fxFlag: z
+      .object({ flaggedAt: z.string(), rate: z.number(), movedPercent: z.number(), cutThrough: z.string() })
+      .nullable(),
   amount: z.number(),
   currency: z.string(),
   fxRate: z.number(),

@@ -88,6 +88,12 @@ export interface QuoteRow extends Stamped {
   closed_at: string | null;
   lost_reason: string | null;
   lost_note: string | null;
+  /** R7 FX flag and validity cut (0009). */
+  fx_flagged_at: string | null;
+  fx_flag_rate: number | null;
+  fx_moved_percent: number | null;
+  fx_cut_through: string | null;
+  fx_reconfirmed_rate: number | null;
 }
 
 export interface QuoteVersionRow extends Stamped {

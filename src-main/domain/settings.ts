@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isKnownCountry } from './countries';
+import { DEFAULT_TOUCH_POINTS, touchPoints, touchPointTiers } from './schedule/rules';
 import { isKnownCurrency } from './money';
 import { isKnownTimeZone, resolveTimeZone } from './zones';
 
@@ -13,6 +14,17 @@ const Window = z
   }, 'tb.window_order');
 const Hours = z.number().positive().max(24 * 30);
 const Weight = z.number().min(0).max(100);
+/** R6: a tier's touch points after an order — each point at most once, counted in days from its order date. */
+const TouchPlan = z
+  .array(
+    z.strictObject({
+      point: z.enum(touchPoints),
+      from: z.enum(['shipped', 'delivered']),
+      days: z.number().int().min(0).max(365),
+    }),
+  )
+  .max(touchPoints.length)
+  .refine((plan) => new Set(plan.map((p) => p.point)).size === plan.length, 'tb.unique');
 
 export const inquirySources = ['website', 'email', 'marketplace', 'fair', 'referral', 'phone'] as const;
 export const scoreParts = ['purchase', 'margin', 'growth', 'strategic', 'reputation'] as const;
@@ -85,6 +97,7 @@ export function settingDefinitions(host: HostFacts) {
   };
   for (const part of scoreParts) defs[`scoreWeights.${part}`] = { schema: Weight, default: weights[part] };
   for (const indicator of healthIndicators) defs[`healthWeights.${indicator}`] = { schema: Weight, default: 1 };
+  for (const tier of touchPointTiers) defs[`touchPoints.${tier}`] = { schema: TouchPlan, default: DEFAULT_TOUCH_POINTS[tier] };
   return defs;
 }
 

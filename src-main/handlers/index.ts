@@ -47,6 +47,7 @@ export const handlers: Handlers = {
   'quotes.send': (ctx, input) => quotes.sendQuote(ctx, input),
   'quotes.get': (ctx, input) => quotes.getQuote(ctx, input.id),
   'quotes.list': (ctx, input) => quotes.listQuotes(ctx, input),
+  'quotes.reconfirm': (ctx, input) => quotes.reconfirmQuote(ctx, input.id),
 
   'orders.add': (ctx, input) => money.addOrder(ctx, input),
   'orders.list': (ctx, input) => money.listOrders(ctx, input),

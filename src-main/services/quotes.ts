@@ -44,6 +44,11 @@ async function loadQuote(db: BookDb, row: QuoteRow): Promise<Quote> {
       seasonEndsOn: row.season_ends_on,
       validThrough: row.valid_through,
       reconfirmedAt: row.reconfirmed_at,
+      reconfirmedRate: row.fx_reconfirmed_rate,
+      fxFlag:
+        row.fx_flagged_at !== null && row.fx_cut_through !== null
+          ? { flaggedAt: row.fx_flagged_at, rate: row.fx_flag_rate ?? 0, movedPercent: row.fx_moved_percent ?? 0, cutThrough: row.fx_cut_through }
+          : null,
     },
     sentAt: row.sent_at,
     versions: versions.map((v) => ({
@@ -184,6 +189,11 @@ export async function addQuote(ctx: ServiceContext, input: ParsedInputOf<'quotes
       closed_at: null,
       lost_reason: null,
       lost_note: null,
+      fx_flagged_at: null,
+      fx_flag_rate: null,
+      fx_moved_percent: null,
+      fx_cut_through: null,
+      fx_reconfirmed_rate: null,
       created_at: now,
       updated_at: now,
       deleted_at: null,
@@ -267,4 +277,29 @@ export async function listQuotes(ctx: ServiceContext, input: ParsedInputOf<'quot
   const quotes: Quote[] = [];
   for (const row of rows) quotes.push(await loadQuote(ctx.book.db, row));
   return quotes;
+}
+
+/**
+ * R7: the user re-confirms an FX-sensitive quote the scheduler flagged — the validity cut is lifted (the quote is
+ * valid through its own last day again), the rate it was flagged at becomes the one later moves count from, and the
+ * next scheduler tick closes the review task and restores the expiry reminders.
+ */
+export async function reconfirmQuote(ctx: ServiceContext, id: string): Promise<Quote> {
+  const now = ctx.now();
+  return ctx.book.db.transaction().execute(async (trx) => {
+    const row = await requireQuote(trx, id);
+    if (row.validity_strategy !== 'fx' || row.fx_flagged_at === null) throw invalidState('quote_not_flagged', { id: row.id });
+    if (row.status !== 'sent') throw invalidState('quote_closed', { id: row.id, status: row.status });
+    const changes = {
+      reconfirmed_at: now,
+      fx_reconfirmed_rate: row.fx_flag_rate,
+      fx_flagged_at: null,
+      fx_flag_rate: null,
+      fx_moved_percent: null,
+      fx_cut_through: null,
+      updated_at: now,
+    };
+    await trx.updateTable('quotes').set(changes).where('id', '=', row.id).execute();
+    return loadQuote(trx, { ...row, ...changes });
+  });
 }

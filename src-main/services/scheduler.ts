@@ -27,16 +27,24 @@ import {
   complaintDeadlines,
   expiryPlan,
   followUpDue,
+  fxCutThrough,
+  fxMove,
+  fxReviewDue,
   greetingDue,
   nextHealthReview,
-  TOUCH_POINTS,
+  recoveryStepDue,
   touchPointDue,
+  touchPointTiers,
+  touchTierOf,
   priorityEarnedAt,
   replyDeadline,
   type Buyer,
   type ComplaintGrade,
   type RuleSettings,
+  type TouchPlan,
+  type TouchTier,
 } from '../domain/schedule/rules';
+import { recoveryPlan, type RecoveryStep } from '../domain/scoring/churn';
 import { occurrencesBetween, type FestivalOccurrence } from '../domain/schedule/festivals';
 import { inquirySources } from '../domain/settings';
 import { createBusinessCalendar, SHIPPED_CALENDAR_VERSION, type BusinessCalendar, type CalendarOverride } from '../domain/time';
@@ -59,6 +67,10 @@ interface SchedulerState {
   overdueFrom: string | null;
   /** The festival occurrences (R5) the last greeting pass covered. */
   festivals: string;
+  /** R7: the user's local date of the last FX pass over every FX-sensitive quote (a new day can bring a new rate). */
+  fxDay: string;
+  /** R6/R14: the stamp of the last full rescore the scheduler has seen (scores: tiers and churn warnings). */
+  scoredAt: string;
 }
 
 export interface SchedulerSetup {
@@ -68,6 +80,8 @@ export interface SchedulerSetup {
   myTimeZone: string;
   calendar: BusinessCalendar;
   fingerprint: string;
+  /** R7: the base currency FX-sensitive quotes are measured against. */
+  baseCurrency: string;
 }
 
 /** Epoch ms of a stored instant (`YYYY-MM-DDTHH:MM:SSZ`, which Date.parse reads exactly; Temporal for anything else). */
@@ -102,7 +116,9 @@ export async function loadSchedulerSetup(ctx: ServiceContext): Promise<Scheduler
     followUpBusinessDays: value<number>('followUpBusinessDays'),
     expiryReminderBusinessDays: value<number[]>('expiryReminderBusinessDays'),
     scheduleHorizonDays: value<number>('scheduleHorizonDays'),
+    touchPoints: Object.fromEntries(touchPointTiers.map((tier) => [tier, value<TouchPlan[]>(`touchPoints.${tier}`)])) as Record<TouchTier, TouchPlan[]>,
   };
+  const baseCurrency = value<string>('baseCurrency');
   const language = value<Language>('language');
   const myTimeZone = value<string>('myTimeZone');
   const rows = await ctx.book.db
@@ -113,8 +129,8 @@ export async function loadSchedulerSetup(ctx: ServiceContext): Promise<Scheduler
     .orderBy('day')
     .execute();
   const overrides: CalendarOverride[] = rows.map((r) => ({ country: r.country, day: r.day, kind: r.kind as CalendarOverride['kind'], name: r.name }));
-  const fingerprint = JSON.stringify({ settings, language, calendar: SHIPPED_CALENDAR_VERSION, overrides: rows });
-  return { settings, language, myTimeZone, calendar: createBusinessCalendar(overrides), fingerprint };
+  const fingerprint = JSON.stringify({ settings, language, baseCurrency, calendar: SHIPPED_CALENDAR_VERSION, overrides: rows });
+  return { settings, language, myTimeZone, calendar: createBusinessCalendar(overrides), fingerprint, baseCurrency };
 }
 
 function readState(sqlite: Sqlite): SchedulerState | null {
@@ -130,6 +146,8 @@ function readState(sqlite: Sqlite): SchedulerState | null {
     overdueMarkedTo: text(parsed.overdueMarkedTo) ?? '',
     overdueFrom: text(parsed.overdueFrom),
     festivals: text(parsed.festivals) ?? '',
+    fxDay: text(parsed.fxDay) ?? '',
+    scoredAt: text(parsed.scoredAt) ?? '',
   };
 }
 
@@ -168,6 +186,12 @@ interface Verdict {
   hasTasks: boolean;
   /** Open tasks no longer wanted stay open (R5: a greeting whose festival left the window is not "done"). */
   keepUnwanted?: boolean;
+  /**
+   * How an open task that is no longer wanted closes (default: done at `resolvedAt`). `dismissed` is for a task
+   * whose reason went away without the work being done (R14: the warning cleared; R7: a reminder the FX cut
+   * overtook) — one the source wants again later is reopened.
+   */
+  closeAs?: (task: ExistingTask) => { status: 'done' | 'dismissed'; at: string | null };
 }
 
 interface ExistingTask {
@@ -196,6 +220,10 @@ interface AccountFacts {
 
 function buyerOf(row: AccountFacts): Buyer {
   return { zone: row.time_zone, country: row.country };
+}
+
+function closedBySource(task: ExistingTask): boolean {
+  return (JSON.parse(task.details) as { closedBy?: unknown }).closedBy === 'source';
 }
 
 /** Applies rule verdicts to the tasks table. */
@@ -234,6 +262,21 @@ class Reconciler {
     this.close = sqlite.prepare(
       "UPDATE tasks SET status = 'done', done_at = ?, details = json_set(details, '$.closedBy', 'source'), updated_at = ? WHERE id = ? AND status = 'open'",
     );
+    this.dismiss = sqlite.prepare(
+      "UPDATE tasks SET status = 'dismissed', done_at = ?, details = json_set(details, '$.closedBy', 'source'), updated_at = ? WHERE id = ? AND status = 'open'",
+    );
+    this.reopen = sqlite.prepare(
+      "UPDATE tasks SET status = 'open', done_at = NULL, due_at = ?, title = ?, details = ?, updated_at = ? WHERE id = ? AND status = 'dismissed'",
+    );
+  }
+
+  private readonly dismiss;
+  private readonly reopen;
+
+  private closeUnwanted(verdict: Verdict, task: ExistingTask): void {
+    const how = verdict.closeAs?.(task) ?? { status: 'done', at: verdict.resolvedAt ?? null };
+    const statement = how.status === 'dismissed' ? this.dismiss : this.close;
+    this.counts.updated += statement.run(how.at ?? this.stamp, this.stamp, task.id).changes;
   }
 
   apply(verdict: Verdict): void {
@@ -242,7 +285,7 @@ class Reconciler {
     const mine = existing.filter((t) => t.rule !== null && verdict.rules.includes(t.rule));
     if (verdict.wanted === null) {
       for (const task of mine) {
-        if (task.status === 'open') this.counts.updated += this.close.run(verdict.resolvedAt ?? this.stamp, this.stamp, task.id).changes;
+        if (task.status === 'open') this.closeUnwanted(verdict, task);
       }
       return;
     }
@@ -252,9 +295,7 @@ class Reconciler {
     }
     const wantedKeys = new Set(verdict.wanted.map((w) => w.key));
     for (const task of verdict.keepUnwanted === true ? [] : mine) {
-      if (task.status === 'open' && task.dedupe_key !== null && !wantedKeys.has(task.dedupe_key)) {
-        this.counts.updated += this.close.run(verdict.resolvedAt ?? this.stamp, this.stamp, task.id).changes;
-      }
+      if (task.status === 'open' && task.dedupe_key !== null && !wantedKeys.has(task.dedupe_key)) this.closeUnwanted(verdict, task);
     }
     for (const want of verdict.wanted) {
       const title = renderTaskTitle(this.language, want.titleKey, want.titleParams);
@@ -265,6 +306,11 @@ class Reconciler {
         if (want.dueMs < this.floorMs) continue;
         this.insert.run(this.newId(), verdict.accountId, want.kind, want.rule, verdict.sourceTable, verdict.sourceId, want.key, title, details, due, this.stamp, this.stamp);
         this.counts.created++;
+        this.touched(due);
+      } else if (task.status === 'dismissed' && closedBySource(task)) {
+        // Wanted again (R7: re-confirmed after an FX cut): back on the board, unless its time has long passed.
+        if (want.dueMs < this.floorMs) continue;
+        this.counts.updated += this.reopen.run(due, title, details, this.stamp, task.id).changes;
         this.touched(due);
       } else if (task.status === 'open' && task.snoozed_until === null && (task.due_at !== due || task.title !== title)) {
         // A moved task is due afresh: it is marked overdue again if its new due instant has passed.
@@ -293,6 +339,12 @@ interface QuoteRow extends AccountFacts {
   id: string;
   number: string;
   status: string;
+  currency: string;
+  reconfirmed_at: string | null;
+  fx_flagged_at: string | null;
+  fx_flag_rate: number | null;
+  fx_moved_percent: number | null;
+  fx_cut_through: string | null;
   validity_strategy: string;
   valid_through: string | null;
   stage_valid_through: string | null;
@@ -335,6 +387,7 @@ const INQUIRIES = `SELECT i.id, i.source, i.received_at, i.urgency, i.first_repl
   FROM inquiries i JOIN accounts a ON a.id = i.account_id AND a.deleted_at IS NULL`;
 
 const QUOTES = `SELECT q.id, q.number, q.status, q.validity_strategy, q.valid_through, q.sent_at, q.closed_at, q.deleted_at, q.updated_at,
+  q.currency, q.reconfirmed_at, q.fx_flagged_at, q.fx_flag_rate, q.fx_moved_percent, q.fx_cut_through,
   (SELECT s.valid_through FROM quote_stages s WHERE s.quote_id = q.id AND s.deleted_at IS NULL AND s.completed_at IS NULL
      ORDER BY s.position LIMIT 1) AS stage_valid_through,
   (SELECT min(x.occurred_at) FROM interactions x WHERE x.account_id = q.account_id AND x.direction = 'in'
@@ -362,12 +415,65 @@ const HEALTH = `SELECT a.id AS account_id, a.name, a.country, a.time_zone, coale
   FROM accounts a`;
 const HEALTH_CHANGED = `${HEALTH} WHERE a.updated_at >= @w OR a.id IN (SELECT o.account_id FROM orders o WHERE o.updated_at >= @w)`;
 
-const ORDERS = `SELECT o.id, o.number, o.ordered_at, o.shipped_on, o.delivered_on, o.deleted_at, o.updated_at, ${ACCOUNT_COLUMNS}, ${HAS_TASKS('orders', 'o.id')}
+// R6: the account's tier is the one of its latest score snapshot (none: `general`).
+const ORDERS = `SELECT o.id, o.number, o.ordered_at, o.shipped_on, o.delivered_on, o.deleted_at, o.updated_at, ${ACCOUNT_COLUMNS}, ${HAS_TASKS('orders', 'o.id')},
+  (SELECT s.tier FROM score_snapshots s WHERE s.account_id = o.account_id AND s.deleted_at IS NULL ORDER BY s.as_of DESC LIMIT 1) AS tier
   FROM orders o JOIN accounts a ON a.id = o.account_id AND a.deleted_at IS NULL
   WHERE (o.shipped_on IS NOT NULL OR o.delivered_on IS NOT NULL)`;
 const ORDERS_RECENT = `${ORDERS} AND (max(coalesce(o.delivered_on, ''), coalesce(o.shipped_on, '')) >= @recentDay
   OR EXISTS (SELECT 1 FROM tasks t WHERE t.source_table = 'orders' AND t.source_id = o.id AND t.deleted_at IS NULL))`;
-const ORDERS_CHANGED = `${ORDERS} AND o.updated_at >= @w`;
+// Changed orders, and the recent orders of their accounts (adding an order rescores its account: the tier may move).
+const ORDERS_CHANGED = `${ORDERS} AND o.id IN (SELECT id FROM orders WHERE updated_at >= @w
+  UNION SELECT o2.id FROM (SELECT DISTINCT account_id FROM orders WHERE updated_at >= @w) c
+    JOIN orders o2 ON o2.account_id = c.account_id AND o2.deleted_at IS NULL
+    WHERE max(coalesce(o2.delivered_on, ''), coalesce(o2.shipped_on, '')) >= @recentDay)`;
+
+// R14: each account's latest snapshot, and for a warning the first snapshot of the run of warnings it ends
+// ("id|as_of": the warning's start, which names its recovery tasks).
+const CHURN = `SELECT a.id AS account_id, a.name, a.country, a.time_zone, a.deleted_at, a.updated_at, ${HAS_TASKS('accounts', 'a.id')},
+  s.churn_warning,
+  CASE WHEN s.churn_warning = 1 THEN (SELECT w.id || '|' || w.as_of FROM score_snapshots w
+    WHERE w.account_id = a.id AND w.deleted_at IS NULL AND w.churn_warning = 1 AND w.as_of <= s.as_of
+      AND w.as_of > coalesce((SELECT max(c.as_of) FROM score_snapshots c
+        WHERE c.account_id = a.id AND c.deleted_at IS NULL AND c.churn_warning = 0 AND c.as_of < s.as_of), '')
+    ORDER BY w.as_of LIMIT 1) END AS since
+  FROM accounts a LEFT JOIN score_snapshots s ON s.account_id = a.id AND s.deleted_at IS NULL
+    AND s.as_of = (SELECT max(l.as_of) FROM score_snapshots l WHERE l.account_id = a.id AND l.deleted_at IS NULL)`;
+/** Every account whose latest snapshot warns, or that has open recovery tasks (after a full rescore, a rebuild). */
+const CHURN_ALL = `${CHURN} WHERE s.churn_warning = 1
+  OR a.id IN (SELECT t.account_id FROM tasks t WHERE t.rule = 'R14' AND t.status = 'open' AND t.deleted_at IS NULL)`;
+/** The accounts that changed or were rescored with a new order since the watermark. */
+const CHURN_CHANGED = `${CHURN} WHERE a.id IN (SELECT id FROM accounts WHERE updated_at >= @w
+  UNION SELECT account_id FROM orders WHERE updated_at >= @w)`;
+
+interface ChurnRow extends AccountFacts {
+  has_tasks: number;
+  deleted_at: string | null;
+  updated_at: string;
+  churn_warning: number | null;
+  since: string | null;
+}
+
+// R7: the FX-sensitive quotes that are sent, still valid, not flagged, with the latest rate of their currency dated
+// from the quote date to the user's today and the rate their move counts from (the quote's, or the re-confirmed).
+const FX_QUOTES = `SELECT q.id, q.valid_through, q.fx_threshold_percent AS threshold, a.country, a.time_zone,
+  coalesce(q.fx_reconfirmed_rate, q.fx_rate_at_quote) AS since_rate,
+  (SELECT r.rate FROM fx_rates r WHERE r.currency = q.currency AND r.base_currency = @base AND r.deleted_at IS NULL
+     AND r.rate_date >= q.quote_date AND r.rate_date <= @today ORDER BY r.rate_date DESC LIMIT 1) AS rate
+  FROM quotes q JOIN accounts a ON a.id = q.account_id AND a.deleted_at IS NULL
+  WHERE q.status = 'sent' AND q.deleted_at IS NULL AND q.valid_through >= @today AND q.validity_strategy = 'fx'
+    AND q.fx_flagged_at IS NULL AND q.fx_rate_at_quote IS NOT NULL AND q.fx_threshold_percent IS NOT NULL`;
+const FX_QUOTES_CHANGED = `${FX_QUOTES} AND q.updated_at >= @w`;
+
+interface FxQuoteRow {
+  id: string;
+  valid_through: string | null;
+  threshold: number;
+  country: string;
+  time_zone: string;
+  since_rate: number;
+  rate: number | null;
+}
 
 const GREETINGS = `SELECT a.id AS account_id, a.name, a.country, a.time_zone, a.deleted_at, a.updated_at, ${HAS_TASKS('accounts', 'a.id')}
   FROM accounts a WHERE a.country IN (SELECT value FROM json_each(@countries))`;
@@ -392,6 +498,7 @@ interface HealthRow extends AccountFacts {
 
 interface OrderRow extends AccountFacts {
   has_tasks: number;
+  tier: string | null;
   id: string;
   number: string | null;
   ordered_at: string;
@@ -434,7 +541,15 @@ export async function tick(ctx: ServiceContext, now: string, options: TickOption
     reconciler.counts.updated += grantPriorityChannels(sqlite, inquiries, now, stamp);
     for (const row of inquiries) reconciler.apply(inquiryVerdict(calendar, settings, row));
 
-    for (const row of select<QuoteRow>(QUOTES_REBUILD, QUOTES_CHANGED)) reconciler.apply(quoteVerdict(calendar, settings, row));
+    // R7 FX cut: flag the FX-sensitive quotes whose currency moved past their threshold (all of them on a rebuild, a
+    // new day or new rates; else the quotes that changed) before the quotes are looked at.
+    const today = Temporal.Instant.from(now).toZonedDateTimeISO(setup.myTimeZone).toPlainDate();
+    const fxDay = today.toString();
+    const fxPass = rebuild || state.fxDay !== fxDay || sqlite.prepare('SELECT 1 FROM fx_rates WHERE updated_at >= ? LIMIT 1').get(watermark) !== undefined;
+    const fxQuotes = sqlite.prepare(fxPass ? FX_QUOTES : FX_QUOTES_CHANGED).all({ base: setup.baseCurrency, today: fxDay, ...(fxPass ? {} : { w: watermark }) }) as FxQuoteRow[];
+    reconciler.counts.updated += flagFxMoves(sqlite, calendar, fxQuotes, nowMs, now, stamp);
+
+    for (const row of select<QuoteRow>(QUOTES_REBUILD, QUOTES_CHANGED)) reconciler.apply(quoteVerdict(calendar, settings, row, setup.baseCurrency));
     const messages = select<MessageRow>(
       `${MESSAGES} AND ((x.answered_at IS NULL AND x.deleted_at IS NULL AND x.occurred_at >= @recent)
          OR EXISTS (SELECT 1 FROM tasks t WHERE t.source_table = 'interactions' AND t.source_id = x.id AND t.deleted_at IS NULL))`,
@@ -448,13 +563,23 @@ export async function tick(ctx: ServiceContext, now: string, options: TickOption
     );
     for (const row of complaints) reconciler.apply(complaintVerdict(calendar, settings, row));
 
-    // R6: touch points after orders (every account is tier `general` until scoring exists).
-    const recentDay = formatMs(floorMs - 31 * MS_PER_DAY).slice(0, 10);
-    const orders = (rebuild ? sqlite.prepare(ORDERS_RECENT).all({ recentDay }) : sqlite.prepare(ORDERS_CHANGED).all({ w: watermark })) as OrderRow[];
+    // R6: touch points after orders, by the account's tier. A full rescore (new tiers) looks at every recent order.
+    // (The full rescore stores its bounds in scoring_state under 'bounds': its stamp and bounds tell one rescore from the next.)
+    const scoredAt = (sqlite.prepare("SELECT updated_at || ' ' || value AS v FROM scoring_state WHERE key = 'bounds'").get() as { v: string } | undefined)?.v ?? '';
+    const rescored = state !== null && scoredAt !== state.scoredAt;
+    const reach = Math.max(0, ...Object.values(settings.touchPoints).flatMap((plan) => plan.map((p) => p.days)));
+    const recentDay = formatMs(floorMs - (reach + 1) * MS_PER_DAY).slice(0, 10);
+    const orders = (
+      rebuild || rescored ? sqlite.prepare(ORDERS_RECENT).all({ recentDay }) : sqlite.prepare(ORDERS_CHANGED).all({ w: watermark, recentDay })
+    ) as OrderRow[];
     for (const row of orders) reconciler.apply(orderVerdict(calendar, settings, row));
 
+    // R14: the recovery plan of a churn warning — every warning after a rebuild or a full rescore, else the accounts
+    // that changed or were rescored with a new order.
+    const churn = (rebuild || rescored ? sqlite.prepare(CHURN_ALL).all() : sqlite.prepare(CHURN_CHANGED).all({ w: watermark })) as ChurnRow[];
+    for (const row of churn) reconciler.apply(churnVerdict(calendar, settings, row));
+
     // R13: a full pass when a review slips more than the horizon into the past; else the accounts that changed.
-    const today = Temporal.Instant.from(now).toZonedDateTimeISO(setup.myTimeZone).toPlainDate();
     const window = { today: today.toString(), cutoff: today.subtract({ months: 24 }).toString() };
     const healthPass = rebuild || (state.healthPassAt !== null && state.healthPassAt <= now);
     const accounts = (healthPass ? sqlite.prepare(HEALTH).all(window) : sqlite.prepare(HEALTH_CHANGED).all({ ...window, w: watermark })) as HealthRow[];
@@ -487,7 +612,7 @@ export async function tick(ctx: ServiceContext, now: string, options: TickOption
     reconciler.counts.overdue += markOverdue(sqlite, since, now, stamp);
     const next = reconciler.pendingSince !== null && reconciler.pendingSince < stamp ? reconciler.pendingSince : stamp;
     const overdueMarkedTo = state !== null && state.overdueMarkedTo > now ? state.overdueMarkedTo : now;
-    writeState(sqlite, { fingerprint: setup.fingerprint, watermark: next, healthPassAt, overdueMarkedTo, overdueFrom: null, festivals }, stamp);
+    writeState(sqlite, { fingerprint: setup.fingerprint, watermark: next, healthPassAt, overdueMarkedTo, overdueFrom: null, festivals, fxDay, scoredAt }, stamp);
     return { ...reconciler.counts };
   });
   // A rebuild writes up to hundreds of thousands of index entries: a larger page cache for its duration.
@@ -559,8 +684,12 @@ function inquiryVerdict(calendar: BusinessCalendar, settings: RuleSettings, row:
 
 const EXPIRING_STRATEGIES = new Set(['fixed', 'fx', 'staged', 'periodic']);
 
-/** R2 (follow-up after a sent quote unless the buyer answered first) and R7 (expiry reminders). */
-function quoteVerdict(calendar: BusinessCalendar, settings: RuleSettings, row: QuoteRow): Verdict {
+/**
+ * R2 (follow-up after a sent quote unless the buyer answered first) and R7 (expiry reminders; for a flagged
+ * FX-sensitive quote, a review task and reminders counted from the cut — a reminder the cut overtook is dismissed,
+ * and comes back when the user re-confirms).
+ */
+function quoteVerdict(calendar: BusinessCalendar, settings: RuleSettings, row: QuoteRow, baseCurrency: string): Verdict {
   const sentMs = row.sent_at === null ? 0 : instantMs(row.sent_at);
   const base = { sourceTable: 'quotes', sourceId: row.id, accountId: row.account_id, rules: ['R2', 'R7'], eventMs: sentMs, updatedAt: row.updated_at, hasTasks: row.has_tasks === 1 };
   if (row.deleted_at !== null || row.status !== 'sent' || row.sent_at === null) {
@@ -579,10 +708,33 @@ function quoteVerdict(calendar: BusinessCalendar, settings: RuleSettings, row: Q
       details: { sentAt: row.sent_at },
     });
   }
-  const validThrough = row.validity_strategy === 'staged' ? (row.stage_valid_through ?? row.valid_through) : row.valid_through;
+  const flaggedMs = row.validity_strategy === 'fx' && row.fx_flagged_at !== null && row.fx_cut_through !== null ? instantMs(row.fx_flagged_at) : null;
+  const validThrough =
+    flaggedMs !== null ? row.fx_cut_through : row.validity_strategy === 'staged' ? (row.stage_valid_through ?? row.valid_through) : row.valid_through;
   const plan = validThrough !== null && EXPIRING_STRATEGIES.has(row.validity_strategy) ? expiryPlan(calendar, settings, buyer, validThrough) : null;
+  const reviewKey = `R7:quote:${row.id}:fx:`;
+  if (flaggedMs !== null) {
+    const percent = row.fx_moved_percent ?? 0;
+    wanted.push({
+      key: `${reviewKey}${row.fx_flagged_at}`,
+      rule: 'R7',
+      kind: 'fx_review',
+      titleKey: 'fx_review',
+      titleParams: {
+        account: row.name,
+        number: row.number,
+        currency: row.currency,
+        base: baseCurrency,
+        percent: `${percent > 0 ? '+' : ''}${percent}`,
+        cutThrough: row.fx_cut_through ?? '',
+      },
+      dueMs: fxReviewDue(calendar, settings, buyer, flaggedMs),
+      details: { flaggedAt: row.fx_flagged_at, rate: row.fx_flag_rate, movedPercent: percent, cutThrough: row.fx_cut_through, validThrough: row.valid_through },
+    });
+  }
   if (plan !== null) {
     for (const reminder of plan.reminders) {
+      if (flaggedMs !== null && reminder.dueMs < flaggedMs) continue;
       wanted.push({
         key: `R7:quote:${row.id}:${reminder.days}`,
         rule: 'R7',
@@ -594,7 +746,62 @@ function quoteVerdict(calendar: BusinessCalendar, settings: RuleSettings, row: Q
       });
     }
   }
-  return { ...base, wanted, resolvedAt: row.answered_at };
+  const closeAs = (task: ExistingTask): { status: 'done' | 'dismissed'; at: string | null } =>
+    task.dedupe_key?.startsWith(reviewKey) === true
+      ? { status: 'done', at: row.reconfirmed_at }
+      : task.rule === 'R7'
+        ? { status: 'dismissed', at: null }
+        : { status: 'done', at: row.answered_at };
+  return { ...base, wanted, resolvedAt: row.answered_at, closeAs };
+}
+
+/**
+ * R7: flags the FX-sensitive quotes whose currency has moved more than their threshold against the base currency
+ * since the quote date (or since the rate the user last re-confirmed): the flag's instant, rate and move, and the
+ * validity cut to the end of the buyer's next business day. Returns how many quotes it flagged.
+ */
+function flagFxMoves(sqlite: Sqlite, calendar: BusinessCalendar, rows: readonly FxQuoteRow[], nowMs: number, now: string, stamp: string): number {
+  let flagged = 0;
+  const flag = sqlite.prepare(
+    `UPDATE quotes SET fx_flagged_at = ?, fx_flag_rate = ?, fx_moved_percent = ?, fx_cut_through = ?, updated_at = ?
+     WHERE id = ? AND fx_flagged_at IS NULL`,
+  );
+  for (const row of rows) {
+    if (row.rate === null || !(row.since_rate > 0)) continue;
+    const move = fxMove(row.since_rate, row.rate, row.threshold);
+    if (!move.exceeded) continue;
+    const cut = fxCutThrough(calendar, { zone: row.time_zone, country: row.country }, nowMs, row.valid_through);
+    flagged += flag.run(now, row.rate, move.percent, cut, stamp, row.id).changes;
+  }
+  return flagged;
+}
+
+/**
+ * R14: while an account's latest snapshot carries a churn warning, the recovery plan's tasks — named after the
+ * warning's first snapshot, so a task done is not created again while the same warning lasts; when the warning
+ * clears, open ones are dismissed (done ones stay).
+ */
+function churnVerdict(calendar: BusinessCalendar, settings: RuleSettings, row: ChurnRow): Verdict {
+  const base = { sourceTable: 'accounts', sourceId: row.account_id, accountId: row.account_id, rules: ['R14'], eventMs: 0, updatedAt: row.updated_at, hasTasks: row.has_tasks === 1 };
+  const closeAs = () => ({ status: 'dismissed' as const, at: null });
+  if (row.deleted_at !== null) return { ...base, wanted: null, closeAs };
+  const [snapshotId, since] = (row.since ?? '').split('|') as [string, string | undefined];
+  if (row.churn_warning !== 1 || since === undefined) return { ...base, wanted: [], closeAs };
+  const wanted: WantedTask[] = [];
+  for (const step of recoveryPlan as readonly RecoveryStep[]) {
+    const dueMs = recoveryStepDue(calendar, settings, buyerOf(row), since, step.dueInBusinessDays);
+    if (dueMs === null) continue;
+    wanted.push({
+      key: `R14:account:${row.account_id}:${since}:${step.kind}`,
+      rule: 'R14',
+      kind: `recovery_${step.kind}`,
+      titleKey: `recovery_${step.kind}`,
+      titleParams: { account: row.name },
+      dueMs,
+      details: { warningSince: since, snapshotId, step: step.kind, businessDays: step.dueInBusinessDays },
+    });
+  }
+  return { ...base, wanted, closeAs };
 }
 
 /** R2: a follow-up after an outgoing message that awaits an answer, unless it was answered. */
@@ -650,12 +857,17 @@ function complaintVerdict(calendar: BusinessCalendar, settings: RuleSettings, ro
 
 const TOUCH_TITLES = { shipping: 'order_shipping', checkin: 'order_checkin', reorder: 'order_reorder' } as const;
 
-/** R6: shipping update, check-in 7 days after delivery, reorder nudge 30 days after delivery (tier `general`). */
+/**
+ * R6: the touch points of the account's tier (its latest snapshot; `general` unscored) — by default a shipping
+ * update, a check-in and a reorder nudge some days after delivery (setting `touchPoints.<tier>`). A point the tier's
+ * plan drops closes.
+ */
 function orderVerdict(calendar: BusinessCalendar, settings: RuleSettings, row: OrderRow): Verdict {
   const base = { sourceTable: 'orders', sourceId: row.id, accountId: row.account_id, rules: ['R6'], eventMs: 0, updatedAt: row.updated_at, hasTasks: row.has_tasks === 1 };
   if (row.deleted_at !== null) return { ...base, wanted: null };
   const wanted: WantedTask[] = [];
-  for (const plan of TOUCH_POINTS.general ?? []) {
+  const tier = touchTierOf(row.tier);
+  for (const plan of settings.touchPoints[tier]) {
     const date = plan.from === 'shipped' ? row.shipped_on : row.delivered_on;
     if (date === null) continue;
     const dueMs = touchPointDue(calendar, settings, buyerOf(row), date, plan.days);
@@ -665,9 +877,9 @@ function orderVerdict(calendar: BusinessCalendar, settings: RuleSettings, row: O
       rule: 'R6',
       kind: `order_${plan.point}`,
       titleKey: TOUCH_TITLES[plan.point],
-      titleParams: { account: row.name, number: row.number ?? row.ordered_at },
+      titleParams: { account: row.name, number: row.number ?? row.ordered_at, days: plan.days },
       dueMs,
-      details: { tier: 'general', point: plan.point, from: date, days: plan.days },
+      details: { tier, point: plan.point, from: date, days: plan.days },
     });
   }
   return { ...base, wanted };

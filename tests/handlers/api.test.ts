@@ -678,6 +678,31 @@ describe('scheduler', () => {
   });
 });
 
+describe('quotes.reconfirm (R7 FX cut)', () => {
+  it('R7: re-confirms a quote the scheduler flagged for an FX move; refuses one that is not flagged (details in tests/scheduler/fx-cut)', async () => {
+    const fresh = openTestBook('2025-03-05T10:00:00Z');
+    try {
+      const buyer = valueOf(await run(fresh.ctx, 'accounts.add', { name: 'María García', country: 'ES' }));
+      await run(fresh.ctx, 'fx.add', { date: '2025-03-03', currency: 'EUR', rate: 7.8 });
+      const items = [{ product: 'LED panel', quantity: 100, unit: 'pc', unitPrice: 12 }];
+      const quote = valueOf(await run(fresh.ctx, 'quotes.add', { accountId: buyer.id, currency: 'EUR', quoteDate: '2025-03-03', validity: { strategy: 'fx', days: 10 }, items }));
+      await run(fresh.ctx, 'quotes.send', { id: quote.id, at: '2025-03-03T10:00:00Z' });
+      await leavesBookAsItWas(fresh, async () => {
+        expectCode(await run(fresh.ctx, 'quotes.reconfirm', { id: quote.id }), 'invalid_state');
+        expectCode(await run(fresh.ctx, 'quotes.reconfirm', { id: '01JP0000000000000000000XXX' }), 'not_found');
+        expectCode(await run(fresh.ctx, 'quotes.reconfirm', { id: 'nope' }), 'invalid_input');
+      });
+      await run(fresh.ctx, 'fx.add', { date: '2025-03-05', currency: 'EUR', rate: 8.1 });
+      await run(fresh.ctx, 'schedule.run', { now: '2025-03-05T10:00:00Z' });
+      expect(valueOf(await run(fresh.ctx, 'quotes.get', { id: quote.id })).validity.fxFlag).toMatchObject({ cutThrough: '2025-03-06' });
+      const confirmed = valueOf(await run(fresh.ctx, 'quotes.reconfirm', { id: quote.id }));
+      expect(confirmed.validity).toMatchObject({ fxFlag: null, reconfirmedAt: '2025-03-05T10:00:00Z', reconfirmedRate: 8.1 });
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
 describe('to-do board: undo and snooze from the user’s instant', () => {
   it('R2: tasks.snooze at an instant goes to the buyer’s next business morning after it; tasks.reopen undoes done', async () => {
     const fresh = openTestBook('2025-03-31T10:00:00Z');

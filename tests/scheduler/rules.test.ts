@@ -334,7 +334,7 @@ describe('tick', () => {
 });
 
 describe('R6 communication calendar after an order', () => {
-  it('R6: shipping update, check-in 7 days after delivery, reorder nudge 30 days after — off weekends and holidays (tier general)', async () => {
+  it('R6: shipping update, check-in 3 days after delivery, reorder nudge 30 days after — off weekends and holidays (tier new: a first order)', async () => {
     tb = openClockBook('2025-11-03T10:00:00Z');
     const maria = await account(tb.ctx, 'María García', 'ES');
     const order = await ok(tb.ctx, 'orders.add', {
@@ -346,14 +346,15 @@ describe('R6 communication calendar after an order', () => {
       deliveredOn: '2025-11-08',
     });
     expect(await tick(tb.ctx, '2025-11-03T10:00:00Z')).toMatchObject({ created: 3 + 1 }); // + the R13 review of a now active account
-    // Shipping: Mon 3 Nov 08:15 CET = 07:15Z. Check-in: 8 + 7 = Sat 15 Nov → Mon 17 Nov 07:15Z. Reorder: 8 + 30 =
-    // Mon 8 Dec, Immaculate Conception (a national holiday in Spain) → Tue 9 Dec 07:15Z.
+    // Adding the order scored the account: its first order is < 90 days old → tier `new` (check-in +3 d, reorder +30 d).
+    // Shipping: Mon 3 Nov 08:15 CET = 07:15Z. Check-in: 8 + 3 = Tue 11 Nov 07:15Z. Reorder: 8 + 30 = Mon 8 Dec,
+    // Immaculate Conception (a national holiday in Spain) → Tue 9 Dec 07:15Z.
     expect(tasksOf(tb.ctx, 'R6').map((t) => [t.dedupe_key, t.due_at])).toEqual([
-      [`R6:order:${order.id}:checkin`, '2025-11-17T07:15:00Z'],
+      [`R6:order:${order.id}:checkin`, '2025-11-11T07:15:00Z'],
       [`R6:order:${order.id}:reorder`, '2025-12-09T07:15:00Z'],
       [`R6:order:${order.id}:shipping`, '2025-11-03T07:15:00Z'],
     ]);
-    expect(tasksOf(tb.ctx, 'R6')[0]!.details).toMatchObject({ tier: 'general' });
+    expect(tasksOf(tb.ctx, 'R6')[0]!.details).toMatchObject({ tier: 'new', days: 3 });
   });
 });
 

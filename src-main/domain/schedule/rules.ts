@@ -23,6 +23,8 @@ export interface RuleSettings {
   followUpBusinessDays: number;
   expiryReminderBusinessDays: readonly number[];
   scheduleHorizonDays: number;
+  /** R6: the touch-point plan of each RFM tier. */
+  touchPoints: Readonly<Record<TouchTier, readonly TouchPlan[]>>;
 }
 
 /** Where the buyer is: their IANA zone and country (business days and mornings are theirs). */
@@ -218,21 +220,41 @@ function localDayOf(zone: string, epochMs: number): number {
   return localEpochDayOf(zone, epochMs);
 }
 
-/** R6 touch points after an order, per RFM tier (every account counts as `general` until scoring exists). */
-export type TouchPoint = 'shipping' | 'checkin' | 'reorder';
+/** R6 touch points after an order, per RFM tier (R10; an account without a score counts as `general`). */
+export const touchPoints = ['shipping', 'checkin', 'reorder'] as const;
+export type TouchPoint = (typeof touchPoints)[number];
 export interface TouchPlan {
   point: TouchPoint;
   /** The order date the touch point counts from, and how many days after it. */
   from: 'shipped' | 'delivered';
   days: number;
 }
-export const TOUCH_POINTS: Readonly<Record<string, readonly TouchPlan[]>> = {
-  general: [
-    { point: 'shipping', from: 'shipped', days: 0 },
-    { point: 'checkin', from: 'delivered', days: 7 },
-    { point: 'reorder', from: 'delivered', days: 30 },
-  ],
+/** The RFM tiers (R10, exact names) a touch-point plan can be set for: setting `touchPoints.<tier>`. */
+export const touchPointTiers = ['VIP', 'potential', 'general', 'dormant', 'new'] as const;
+export type TouchTier = (typeof touchPointTiers)[number];
+
+const plan = (checkin: number, reorder: number): TouchPlan[] => [
+  { point: 'shipping', from: 'shipped', days: 0 },
+  { point: 'checkin', from: 'delivered', days: checkin },
+  { point: 'reorder', from: 'delivered', days: reorder },
+];
+/**
+ * The default plans (README, settings): `general` and `potential` as PRODUCT's example (shipping update, check-in
+ * +7 d after delivery, reorder nudge +30 d), and `dormant` alike; VIP accounts closer (check-in +3 d, reorder
+ * +21 d); a `new` account's first orders get an early check-in (+3 d).
+ */
+export const DEFAULT_TOUCH_POINTS: Readonly<Record<TouchTier, readonly TouchPlan[]>> = {
+  VIP: plan(3, 21),
+  potential: plan(7, 30),
+  general: plan(7, 30),
+  dormant: plan(7, 30),
+  new: plan(3, 30),
 };
+
+/** The tier whose plan applies: the account's latest RFM tier, `general` when it has none (unscored, no orders). */
+export function touchTierOf(tier: string | null): TouchTier {
+  return (touchPointTiers as readonly string[]).includes(tier ?? '') ? (tier as TouchTier) : 'general';
+}
 
 /**
  * R6: a touch point `days` after a (buyer-local) order date lands at the buyer's morning on that day, or on the next
@@ -243,4 +265,45 @@ export function touchPointDue(calendar: BusinessCalendar, settings: RuleSettings
   if (day === null) return null;
   const businessDay = offFestival(calendar, buyer.country, day + days);
   return wallClockEpochMs(buyer.zone, businessDay, morningMinutes(settings));
+}
+
+/**
+ * R14: a step of a churn warning's recovery plan, `days` business days out: at the buyer's morning of the `days`-th
+ * business day in the buyer's country after the day the warning was raised (the as-of date of the first snapshot
+ * of the current warning, read as the buyer's calendar date).
+ */
+export function recoveryStepDue(calendar: BusinessCalendar, settings: RuleSettings, buyer: Buyer, since: string, days: number): number | null {
+  let day = parseEpochDay(since);
+  if (day === null) return null;
+  for (let found = 0, guard = 0; found < days && guard < 3660; guard++) {
+    day++;
+    if (calendar.isBusinessEpochDay(buyer.country, day)) found++;
+  }
+  return wallClockEpochMs(buyer.zone, day, morningMinutes(settings));
+}
+
+/**
+ * R7 FX-sensitive quotes: the move of the quote currency against the base currency, in percent of the rate at the
+ * quote date (signed: + the quote currency gained), and whether it is more than the threshold.
+ */
+export function fxMove(rateAtQuote: number, rateNow: number, thresholdPercent: number): { percent: number; exceeded: boolean } {
+  const percent = ((rateNow - rateAtQuote) / rateAtQuote) * 100;
+  // "More than the threshold", compared without the rounding of the division: |now − then| × 100 > threshold × then.
+  const exceeded = Math.abs(rateNow - rateAtQuote) * 100 > thresholdPercent * rateAtQuote * (1 + 1e-12);
+  return { percent: Math.round(percent * 100) / 100, exceeded };
+}
+
+/**
+ * R7: the validity of a flagged FX-sensitive quote is cut to the end of the buyer's next business day after the
+ * instant it was flagged (never lengthened: the earlier of that day and its own last valid day).
+ */
+export function fxCutThrough(calendar: BusinessCalendar, buyer: Buyer, flaggedMs: number, validThrough: string | null): string {
+  const next = calendar.nextBusinessEpochDay(buyer.country, localDayOf(buyer.zone, flaggedMs) + 1);
+  const cut = formatEpochDay(next);
+  return validThrough !== null && validThrough < cut ? validThrough : cut;
+}
+
+/** R7: the review task of a flagged FX-sensitive quote lands at the buyer's next morning after the flag. */
+export function fxReviewDue(calendar: BusinessCalendar, settings: RuleSettings, buyer: Buyer, flaggedMs: number): number {
+  return nextBusinessSlotEpochMs(calendar, buyer.zone, buyer.country, flaggedMs, morningMinutes(settings));
 }
