@@ -13,6 +13,7 @@ interface TodoRowProps {
   overdue: boolean;
   selected: boolean;
   editing: boolean;
+  now: Date;
 }
 
 /** A wall-clock time typed in the user's zone (datetime-local) as an instant; null when it does not parse. */
@@ -27,7 +28,7 @@ export function instantOf(local: string, zone: string): string | null {
 /** Times, the rule and the buttons stay on one line; the task text wraps. */
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
-export function TodoRow({ task, overdue, selected, editing }: TodoRowProps) {
+export function TodoRow({ task, overdue, selected, editing, now }: TodoRowProps) {
   const { t } = useTranslation();
   const language = useUiStore((state) => state.language);
   const done = useTodosStore((state) => state.done);
@@ -51,14 +52,14 @@ export function TodoRow({ task, overdue, selected, editing }: TodoRowProps) {
       data-selected={selected || undefined}
       aria-selected={selected}
       onClick={() => select(task.id)}
-      style={selected ? { outline: '2px solid var(--mantine-color-blue-5)', outlineOffset: -2 } : undefined}
+      style={{ scrollMarginTop: 48, scrollMarginBottom: 96, ...(selected ? { outline: '2px solid var(--mantine-color-blue-5)', outlineOffset: -2 } : {}) }}
     >
       <Table.Td style={{ width: 270 }}>
         <Text size="sm" fw={600} c={overdue ? 'red' : undefined} style={NO_WRAP} data-testid="todo-my-time">
-          <time dateTime={task.dueUtc}>{formatDue(task.dueUtc, language, myZone)}</time>
+          <time dateTime={task.dueUtc}>{formatDue(task.dueUtc, language, myZone, now)}</time>
         </Text>
         <Text size="xs" c="dimmed" data-testid="todo-buyer-time" title={t('todos.columns.buyerTime')}>
-          {buyerZone === null ? t('common.none') : `${t('todos.columns.buyerTime')}: ${formatDue(task.dueUtc, language, buyerZone)} (${buyerZone})`}
+          {buyerZone === null ? t('common.none') : `${formatDue(task.dueUtc, language, buyerZone, now)} ${t('todos.theirTime')} · ${buyerZone}`}
         </Text>
       </Table.Td>
       <Table.Td>

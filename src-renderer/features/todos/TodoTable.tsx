@@ -10,10 +10,11 @@ interface TodoTableProps {
   groups: Record<TodoGroup, readonly Todo[]>;
   selectedId: string | null;
   editingId: string | null;
+  now: Date;
 }
 
 /** The board in three groups: overdue, today (the user's date), upcoming; the priority channel first in each. */
-export function TodoTable({ groups, selectedId, editingId }: TodoTableProps) {
+export function TodoTable({ groups, selectedId, editingId, now }: TodoTableProps) {
   const { t } = useTranslation();
   return (
     <Stack gap="md" data-testid="todo-list">
@@ -35,7 +36,7 @@ export function TodoTable({ groups, selectedId, editingId }: TodoTableProps) {
               </Table.Thead>
               <Table.Tbody>
                 {groups[group].map((task) => (
-                  <TodoRow key={task.id} task={task} overdue={group === 'overdue'} selected={task.id === selectedId} editing={task.id === editingId} />
+                  <TodoRow key={task.id} task={task} overdue={group === 'overdue'} selected={task.id === selectedId} editing={task.id === editingId} now={now} />
                 ))}
               </Table.Tbody>
             </Table>

@@ -125,7 +125,7 @@ function TodosContent() {
           {t('todos.filters.noMatches')}
         </Text>
       ) : (
-        <TodoTable groups={board.groups} selectedId={selectedId} editingId={editingId} />
+        <TodoTable groups={board.groups} selectedId={selectedId} editingId={editingId} now={now} />
       )}
     </Stack>
   );
@@ -147,7 +147,8 @@ function useBoardKeys(order: readonly string[]): void {
       });
       if (command === null) return;
       // An open dialog or menu (Mantine portals) keeps its keys.
-      if (document.querySelector('[role="dialog"], [role="listbox"]')) return;
+      const popups = document.querySelectorAll<HTMLElement>('[role="dialog"], [role="listbox"]');
+      if ([...popups].some((popup) => popup.offsetParent !== null)) return;
       const store = useTodosStore.getState();
       if (store.editingId !== null && command !== 'undo') return;
       const selected = store.selectedId !== null && order.includes(store.selectedId) ? store.selectedId : null;
@@ -165,6 +166,8 @@ function useBoardKeys(order: readonly string[]): void {
           break;
         case 'snooze':
           if (selected === null) return;
+          // The snoozed task moves away (the notice says where): the selection stays in place for the next one.
+          store.select(selectionAfterRemoval(order, selected));
           void store.snooze(selected);
           break;
         case 'reschedule':
@@ -218,11 +221,11 @@ function UndoNotice() {
       role="status"
       data-testid="todo-undo-notice"
       data-kind={lastAction.kind}
-      style={{ position: 'fixed', bottom: 24, left: '50%', transform: 'translateX(-50%)', zIndex: 300, maxWidth: 'min(720px, 90vw)' }}
+      style={{ position: 'fixed', bottom: 24, right: 24, zIndex: 300, maxWidth: 'min(560px, 80vw)' }}
     >
       <Group gap="sm" wrap="nowrap">
         <Text size="sm">{describeAction(lastAction, t, language)}</Text>
-        <Button size="xs" variant="light" onClick={() => void undo()} data-testid="todo-undo">
+        <Button size="xs" variant="light" onClick={() => void undo()} data-testid="todo-undo" style={{ flexShrink: 0 }}>
           {t('todos.actions.undo')}
         </Button>
         <CloseButton size="sm" aria-label={t('common.close')} onClick={dismiss} />

@@ -1,19 +1,34 @@
-/** Due times on the board: weekday, date and time in a given zone ("Mon, Apr 7, 08:15" / "4月7日周一 08:15"). */
+/** Due times on the board: weekday, date and time in a given zone ("Mon, Jun 23, 20:15" / "6月23日周一 20:15"); the year only when it is not this year. */
 import type { Language } from '../../i18n';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-export function formatDue(instant: string, language: Language, timeZone: string): string {
-  const key = `${language}|${timeZone}`;
+function formatOf(language: Language, timeZone: string, withYear: boolean): Intl.DateTimeFormat {
+  const key = `${language}|${timeZone}|${withYear}`;
   let format = formats.get(key);
   if (!format) {
-    try {
-      format = new Intl.DateTimeFormat(language, { timeZone, weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    } catch {
-      return instant;
-    }
+    format = new Intl.DateTimeFormat(language, {
+      timeZone,
+      weekday: 'short',
+      month: 'short',
+      day: 'numeric',
+      ...(withYear ? { year: 'numeric' } : {}),
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     formats.set(key, format);
   }
+  return format;
+}
+
+export function formatDue(instant: string, language: Language, timeZone: string, now: Date = new Date()): string {
   const date = new Date(instant);
-  return Number.isNaN(date.getTime()) ? instant : format.format(date);
+  if (Number.isNaN(date.getTime())) return instant;
+  try {
+    const year = (at: Date) => new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(at);
+    return formatOf(language, timeZone, year(date) !== year(now)).format(date);
+  } catch {
+    return instant;
+  }
 }
