@@ -4,13 +4,15 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, powerMonitor, type IpcMainInvokeEvent } from 'electron';
 import { openBook, type Book } from './db/book';
 import { ensureBookDir } from './db/connection';
 import { acquireBookLock } from './db/lock';
 import { dispatch, toApiError } from './handlers/dispatch';
 import { hostFacts, systemClock, type ServiceContext } from './services/context';
+import { awayCounts, tick } from './services/scheduler';
 import { settingValue, storeHostDefaults } from './services/settings';
+import { awayNotice, createTicker, withTickerReports, type Ticker } from './services/ticker';
 import type { Language } from './contract/messages';
 import { createMainWindow, hardenSession } from './window';
 import { INVOKE_CHANNEL } from './preload/channel';
@@ -20,6 +22,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 let mainWindow: BrowserWindow | null = null;
 let book: Book | null = null;
 let releaseLock: (() => void) | null = null;
+let ticker: Ticker | null = null;
 
 /** Only our own window, showing our own file, may call the API. */
 export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow | null, indexUrl: string): boolean {
@@ -42,6 +45,22 @@ async function start(): Promise<void> {
   const ctx: ServiceContext = { book, now: systemClock, host: hostFacts() };
   await storeHostDefaults(ctx);
   hardenSession();
+  // The scheduler ticks here too (every minute, on resume and unlock), so a hidden or sleeping window misses
+  // nothing; after the clock jumped, one system notification sums up what fell due.
+  ticker = createTicker({
+    run: (now) => tick(ctx, now),
+    summarise: (from, to) => awayCounts(ctx, from, to),
+    onSummary: async (summary) => {
+      if (!Notification.isSupported()) return;
+      const language = await settingValue<Language>(ctx, 'language').catch(() => 'en' as const);
+      new Notification(awayNotice(language, summary)).show();
+    },
+  });
+  ticker.start();
+  const running = ticker;
+  powerMonitor.on('resume', () => void running.trigger('resume'));
+  powerMonitor.on('unlock-screen', () => void running.trigger('unlock'));
+  const send = withTickerReports(running, dispatch);
   const indexHtml = path.join(here, '..', 'renderer', 'index.html');
   const indexUrl = `file://${indexHtml}`;
   ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, input: unknown) => {
@@ -49,7 +68,7 @@ async function start(): Promise<void> {
     if (!isTrustedSender(event, mainWindow, indexUrl) || typeof name !== 'string') {
       return { ok: false, error: { code: 'forbidden_origin', message: 'Refused.' } };
     }
-    return dispatch(ctx, name, input, language);
+    return send(ctx, name, input, language);
   });
   mainWindow = createMainWindow({ preloadPath: path.join(here, 'preload.cjs'), indexHtml, title: 'Tradebook' });
   mainWindow.on('closed', () => {
@@ -69,6 +88,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start);
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    void ticker?.stop();
     void book?.close();
     releaseLock?.();
   });

@@ -2,8 +2,11 @@ import { spawn } from 'node:child_process';
 import { openBook } from '../db/book';
 import { ensureBookDir } from '../db/connection';
 import { acquireBookLock } from '../db/lock';
+import { dispatch } from '../handlers/dispatch';
 import { hostFacts, systemClock } from '../services/context';
+import { awayCounts, tick } from '../services/scheduler';
 import { storeHostDefaults } from '../services/settings';
+import { createTicker, withTickerReports } from '../services/ticker';
 import { startWebServer } from '../web/server';
 
 export interface ServeArgs {
@@ -30,7 +33,12 @@ function openBrowser(url: string): void {
   child.unref();
 }
 
-/** `tradebook serve`: locks the book, serves it until SIGINT/SIGTERM, prints one JSON line with the URL. */
+/**
+ * `tradebook serve`: locks the book, serves it until SIGINT/SIGTERM, prints one JSON line with the URL. The scheduler
+ * ticks every minute in this process too (src-main/services/ticker.ts) — standing aside while the page ticks it
+ * itself, and reporting its work to the page's next `schedule.run`, which shows the summary after a sleep (Web
+ * Notifications). `TRADEBOOK_TICKER=off` turns it off (tests that move the page's clock).
+ */
 export async function serve(args: ServeArgs): Promise<void> {
   ensureBookDir(args.file);
   const release = acquireBookLock(args.file, 'serve');
@@ -39,7 +47,20 @@ export async function serve(args: ServeArgs): Promise<void> {
     book = openBook(args.file, { create: true });
     const ctx = { book, now: systemClock, host: hostFacts() };
     await storeHostDefaults(ctx);
-    const server = await startWebServer(ctx, { port: args.port, ...(args.rendererDir ? { rendererDir: args.rendererDir } : {}) });
+    const ticker =
+      args.env.TRADEBOOK_TICKER === 'off'
+        ? null
+        : createTicker({
+            run: (now) => tick(ctx, now),
+            summarise: (from, to) => awayCounts(ctx, from, to),
+            log: (message, error) => process.stderr.write(`${message}: ${error instanceof Error ? error.message : String(error)}\n`),
+          });
+    const server = await startWebServer(ctx, {
+      port: args.port,
+      ...(args.rendererDir ? { rendererDir: args.rendererDir } : {}),
+      ...(ticker ? { dispatch: withTickerReports(ticker, dispatch) } : {}),
+    });
+    ticker?.start();
     args.out(JSON.stringify({ url: server.url, token: server.token }));
     if (args.open && canOpenBrowser(args.env)) openBrowser(server.url);
     await new Promise<void>((resolve) => {
@@ -48,6 +69,7 @@ export async function serve(args: ServeArgs): Promise<void> {
       process.once('SIGTERM', stop);
       process.once('SIGHUP', stop);
     });
+    await ticker?.stop();
     await server.close();
   } finally {
     await book?.close();

@@ -199,6 +199,18 @@ export const taskTitles = {
 } as const;
 export type TaskTitleKey = keyof (typeof taskTitles)['en'];
 
+/** The one system notification after the clock jumped (the laptop slept): src-main/services/ticker.ts. */
+export const notificationMessages = {
+  en: {
+    away_title: 'Tradebook: while you were away',
+    away_body: '{{due}} to-do(s) fell due while the computer was asleep; {{overdue}} overdue in all.',
+  },
+  'zh-CN': {
+    away_title: 'Tradebook：离开期间',
+    away_body: '电脑休眠期间有 {{due}} 项待办到期；共有 {{overdue}} 项已逾期。',
+  },
+} as const;
+
 export type Language = keyof typeof errorMessages;
 export type ErrorCode = keyof (typeof errorMessages)['en'];
 export type EntityName = keyof (typeof entityNames)['en'];

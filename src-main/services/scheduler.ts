@@ -949,3 +949,17 @@ export function noteTaskMoved(sqlite: Sqlite, due: string): void {
     )
     .run({ key: SCHEDULER_STATE_KEY, due });
 }
+
+/**
+ * After a clock jump (src-main/services/ticker.ts): the open to-dos that fell due in (from, to] and those overdue at
+ * `to` — one summary, whoever ran the catch-up tick.
+ */
+export function awayCounts(ctx: ServiceContext, from: string, to: string): { dueWhileAway: number; overdue: number } {
+  const row = ctx.book.sqlite
+    .prepare(
+      `SELECT count(*) FILTER (WHERE due_at > @from) AS due, count(*) AS overdue
+       FROM tasks WHERE status = 'open' AND deleted_at IS NULL AND due_at <= @to`,
+    )
+    .get({ from, to }) as { due: number; overdue: number };
+  return { dueWhileAway: row.due, overdue: row.overdue };
+}

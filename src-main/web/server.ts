@@ -46,6 +46,8 @@ export interface ServeOptions {
   port?: number;
   rendererDir?: string;
   token?: string;
+  /** The dispatcher the API calls go through (default: the one dispatcher; `tradebook serve` adds its ticker's reports). */
+  dispatch?: typeof dispatch;
 }
 
 function securityHeaders(res: http.ServerResponse): void {
@@ -129,7 +131,7 @@ export async function startWebServer(ctx: ServiceContext, options: ServeOptions 
     }
     const envelope = Envelope.safeParse(body);
     if (!envelope.success) return sendJson(res, 400, await failure('bad_request', 'expected {"name": "…", "input": {…}}'));
-    const result = await dispatch(ctx, envelope.data.name, envelope.data.input ?? {}, await language());
+    const result = await (options.dispatch ?? dispatch)(ctx, envelope.data.name, envelope.data.input ?? {}, await language());
     sendJson(res, 200, result);
   };
 

@@ -89,6 +89,24 @@ export const ipcMain = {
   },
 };
 
+/** The system's power and lock events ('resume', 'unlock-screen', …): tests emit them. */
+export const powerMonitor = new Emitter();
+
+/** System notifications: every one shown is recorded. */
+export class Notification extends Emitter {
+  static shown: { title: string; body: string }[] = [];
+  static supported = true;
+  static isSupported() {
+    return Notification.supported;
+  }
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+  }
+  show() {
+    Notification.shown.push({ title: this.options.title, body: this.options.body });
+  }
+}
+
 export const dialog = {
   errors: [] as string[][],
   showErrorBox(title: string, content: string) {
@@ -129,4 +147,4 @@ class FakeApp extends Emitter {
 }
 export const app = new FakeApp();
 
-export default { BrowserWindow, session, contextBridge, ipcRenderer, ipcMain, dialog, app };
+export default { BrowserWindow, session, contextBridge, ipcRenderer, ipcMain, dialog, app, powerMonitor, Notification };

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { app, BrowserWindow, ipcMain } from '../fakes/electron';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { app, BrowserWindow, ipcMain, Notification, powerMonitor } from '../fakes/electron';
 import { INVOKE_CHANNEL } from '../../src-main/preload/channel';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradebook-desktop-'));
@@ -39,6 +39,42 @@ describe('desktop shell: lifecycle', () => {
     expect(await handler(stranger, 'accounts.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden_origin' } });
     const otherFrame = { sender: window.webContents, senderFrame: { url: 'https://evil.example/' } };
     expect(await handler(otherFrame, 'accounts.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden_origin' } });
+  });
+
+  it('ticks the scheduler on resume and unlock; after the laptop slept, one system notification sums it up', async () => {
+    expect(powerMonitor.listeners.get('resume')).toHaveLength(1);
+    expect(powerMonitor.listeners.get('unlock-screen')).toHaveLength(1);
+    const window = BrowserWindow.created.at(-1)!;
+    const handler = ipcMain.handlers.get(INVOKE_CHANNEL)!;
+    const trusted = { sender: window.webContents, senderFrame: { url: `file://${window.loaded}` } };
+    const buyer = (await handler(trusted, 'accounts.add', { name: 'María García', country: 'ES' })) as { value: { id: string } };
+    const received = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace(/\.000Z$/, 'Z');
+    expect(await handler(trusted, 'inquiries.add', { accountId: buyer.value.id, source: 'website', receivedAt: received })).toMatchObject({ ok: true });
+
+    // Unlocked a minute later: a tick, no summary.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 60_000);
+      powerMonitor.emit('unlock-screen');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(Notification.shown).toEqual([]);
+      // Three days asleep: the inquiry's 2 h reply-by fell due in the gap; resume → one tick, one notification.
+      vi.setSystemTime(Date.now() + 3 * 86_400_000);
+      powerMonitor.emit('resume');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(Notification.shown).toEqual([
+        { title: 'Tradebook: while you were away', body: '1 to-do(s) fell due while the computer was asleep; 1 overdue in all.' },
+      ]);
+      // The window's own tick hears of what the background ticks did (its board reloads): the R1 task created and
+      // marked overdue (and whatever else today's date brings, such as a greeting before a festival).
+      const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const reported = (await handler(trusted, 'schedule.run', { now })) as { ok: true; value: { created: number; overdue: number } };
+      expect(reported.value.overdue).toBe(1);
+      expect(reported.value.created).toBeGreaterThanOrEqual(1);
+      expect(await handler(trusted, 'schedule.run', { now })).toEqual({ ok: true, value: { created: 0, updated: 0, overdue: 0 } });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a second instance focuses the first window', () => {
