@@ -60,6 +60,8 @@ export async function serve(args: ServeArgs): Promise<void> {
       ...(args.rendererDir ? { rendererDir: args.rendererDir } : {}),
       ...(ticker ? { dispatch: withTickerReports(ticker, dispatch) } : {}),
     });
+    // A page is about to open and tick the scheduler itself: the server's first interval ticks give it two minutes.
+    ticker?.foregroundRan();
     ticker?.start();
     args.out(JSON.stringify({ url: server.url, token: server.token }));
     if (args.open && canOpenBrowser(args.env)) openBrowser(server.url);
