@@ -56,11 +56,12 @@ export const useTodosStore = create<TodosState>()((set, get) => {
   /** Runs an action on one task; on success remembers it for Undo; then reloads the board. An error stays on screen. */
   const act = async (id: string, kind: LastAction['kind'], work: () => Promise<Result<Todo>>, hideNow: boolean) => {
     const before = taskOf(id);
-    if (hideNow) set((state) => ({ tasks: state.tasks?.filter((task) => task.id !== id) ?? null }));
+    // While this action is on its way, Undo must not reach back to the one before it.
+    set((state) => ({ lastAction: null, tasks: hideNow ? (state.tasks?.filter((task) => task.id !== id) ?? null) : state.tasks }));
     const result = await work();
-    await get().load();
     if (result.ok) set({ lastAction: before ? { kind, before, after: result.value } : null });
-    else set({ error: result.error });
+    await get().load();
+    if (!result.ok) set({ error: result.error });
   };
 
   return {

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Temporal } from 'temporal-polyfill';
 import type { Todo } from '../../../src-main/contract/models';
+import { localTimeIn } from '../../i18n';
 import { useTodosStore } from '../../stores/todos-store';
 import { useUiStore } from '../../stores/ui-store';
 import { formatDue } from './todo-format';
@@ -38,6 +39,8 @@ export function TodoRow({ task, overdue, selected, editing, now }: TodoRowProps)
   const buyerZone = task.dueBuyerLocal === null ? null : zoneOf(task.dueBuyerLocal);
   const myZone = zoneOf(task.dueMyLocal) ?? 'UTC';
   const row = useRef<HTMLTableRowElement>(null);
+  const theirNow = buyerZone === null ? null : localTimeIn(buyerZone, now, language);
+  const snoozeHint = theirNow === null ? t('todos.actions.snoozeHint') : t('todos.actions.snoozeHintNow', { now: theirNow });
 
   useEffect(() => {
     if (selected) row.current?.scrollIntoView?.({ block: 'nearest' });
@@ -94,7 +97,7 @@ export function TodoRow({ task, overdue, selected, editing, now }: TodoRowProps)
             <Button size="xs" variant="light" onClick={() => void done(task.id)} data-testid="todo-done" title="x">
               {t('todos.actions.done')}
             </Button>
-            <Button size="xs" variant="default" onClick={() => void snooze(task.id)} title={`${t('todos.actions.snoozeHint')} (s)`} data-testid="todo-snooze">
+            <Button size="xs" variant="default" onClick={() => void snooze(task.id)} title={`${snoozeHint} (s)`} data-testid="todo-snooze">
               {t('todos.actions.snooze')}
             </Button>
             <Button size="xs" variant="subtle" onClick={() => setEditing(task.id)} data-testid="todo-reschedule" title="r">

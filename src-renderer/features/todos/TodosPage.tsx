@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useNow } from '../../hooks/use-now';
 import { formatNumber, type Language } from '../../i18n';
-import { useTodosStore, type LastAction } from '../../stores/todos-store';
+import { TODO_LIMIT, useTodosStore, type LastAction } from '../../stores/todos-store';
 import { useUiStore } from '../../stores/ui-store';
 import { formatDue } from './todo-format';
 import { boardOrder, filterTodos, groupTodos, rulesOf, zoneOf } from './todo-groups';
@@ -19,11 +19,15 @@ export function TodosPage() {
   const { t } = useTranslation();
   const language = useUiStore((state) => state.language);
   const tasks = useTodosStore((state) => state.tasks);
-  const loading = useTodosStore((state) => state.loading);
   const error = useTodosStore((state) => state.error);
   const load = useTodosStore((state) => state.load);
   const summary = useTodosStore((state) => state.summary);
   const showSummary = useTodosStore((state) => state.showSummary);
+  const [refreshing, setRefreshing] = useState(false);
+  const refresh = () => {
+    setRefreshing(true);
+    void load().finally(() => setRefreshing(false));
+  };
 
   useEffect(() => {
     void load();
@@ -36,13 +40,13 @@ export function TodosPage() {
           <Title order={2}>{t('todos.title')}</Title>
           {tasks && (
             <Text c="dimmed" size="sm" data-testid="todo-count" data-count={tasks.length}>
-              {t('todos.count', { count: tasks.length, formatted: formatNumber(tasks.length, language) })}
+              {t('todos.count', { count: tasks.length, formatted: `${formatNumber(tasks.length, language)}${tasks.length >= TODO_LIMIT ? '+' : ''}` })}
             </Text>
           )}
         </Group>
         <Group gap="sm">
           <NotificationsSwitch />
-          <Button variant="default" onClick={() => void load()} loading={loading && tasks !== null}>
+          <Button variant="default" onClick={refresh} loading={refreshing}>
             {t('todos.refresh')}
           </Button>
         </Group>
@@ -120,6 +124,11 @@ function TodosContent() {
           {t('todos.keys')}
         </Text>
       </Group>
+      {tasks.length >= TODO_LIMIT && (
+        <Text size="sm" c="dimmed" data-testid="todo-limited">
+          {t('todos.limited', { count: TODO_LIMIT })}
+        </Text>
+      )}
       {board.order.length === 0 ? (
         <Text c="dimmed" data-testid="todo-no-matches">
           {t('todos.filters.noMatches')}
