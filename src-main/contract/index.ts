@@ -80,6 +80,14 @@ const ScoreDate = CalendarDate.refine((d) => !isCalendarDate(d) || (d >= '1900-0
 
 const OrderLineInput = z.strictObject({ product: Name, quantity: Quantity, unit: Unit, unitPrice: Money });
 
+/** Filters on each account's latest score snapshot (R10 tier, R12 quadrant and loyalty, R14 churn warning). */
+const scoreFilters = {
+  tier: m.ScoreTier.optional(),
+  quadrant: m.ScoreQuadrant.optional(),
+  loyalty: m.ScoreLoyalty.optional(),
+  churn: z.boolean().optional(),
+};
+
 export const contract = {
   'book.info': { input: z.strictObject({}), output: m.BookInfo },
   'book.check': { input: z.strictObject({}), output: m.BookCheck },
@@ -103,13 +111,14 @@ export const contract = {
       query: z.string().max(200).optional(),
       country: CountryCode.optional(),
       owner: ShortText.optional(),
+      ...scoreFilters,
       limit: Limit,
       offset: Offset,
     }),
-    output: z.array(m.Account),
+    output: z.array(m.AccountListItem),
   },
   'accounts.count': {
-    input: z.strictObject({ query: z.string().max(200).optional(), country: CountryCode.optional(), owner: ShortText.optional() }),
+    input: z.strictObject({ query: z.string().max(200).optional(), country: CountryCode.optional(), owner: ShortText.optional(), ...scoreFilters }),
     output: z.number(),
   },
   'accounts.update': {
@@ -203,6 +212,8 @@ export const contract = {
     output: m.Quote,
   },
   'quotes.get': { input: z.strictObject({ id: Id }), output: m.Quote },
+  /** R7: re-confirm an FX-sensitive quote flagged for a currency move (lifts the validity cut). */
+  'quotes.reconfirm': { input: z.strictObject({ id: Id }), output: m.Quote },
   'quotes.list': {
     input: z.strictObject({
       accountId: Id.optional(),
@@ -212,8 +223,6 @@ export const contract = {
     output: z.array(m.Quote),
   },
 
-  /** R7: re-confirm an FX-sensitive quote flagged for a currency move (lifts the validity cut). */
-  'quotes.reconfirm': { input: z.strictObject({ id: Id }), output: m.Quote },
   'orders.add': {
     input: z
       .strictObject({
@@ -286,6 +295,7 @@ export const contract = {
     output: z.array(m.AccountScoreView),
   },
   'scores.explain': { input: z.strictObject({ accountId: Id, asOf: ScoreDate.optional() }), output: m.ScoreExplanation },
+  'scores.summary': { input: z.strictObject({ asOf: ScoreDate.optional() }), output: m.ScoreSummary },
   'scores.history': { input: z.strictObject({ accountId: Id, limit: Limit }), output: z.array(m.ScoreHistoryPoint) },
 
   'calendar.overrides.add': {
@@ -325,8 +335,8 @@ export const contract = {
     output: m.Todo,
   },
   'tasks.reschedule': { input: z.strictObject({ id: Id, dueAt: Instant }), output: m.Todo },
-  /** Undo of `tasks.done`: the task is open again, due when it was. */
-  'tasks.reopen': { input: z.strictObject({ id: Id }), output: m.Todo },
+  /** Undo: of `tasks.done` (open again, due when it was), or with `dueAt` of a snooze or reschedule (back at that due time). */
+  'tasks.reopen': { input: z.strictObject({ id: Id, dueAt: Instant.optional() }), output: m.Todo },
 } as const;
 
 export type Contract = typeof contract;

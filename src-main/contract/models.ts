@@ -22,6 +22,30 @@ export const Account = z.object({
 });
 export type Account = z.infer<typeof Account>;
 
+/** Names of R10 tiers, R12 quadrants and loyalty classes, exactly as the scores store them. */
+export const ScoreTier = z.enum(['new', 'dormant', 'VIP', 'potential', 'general']);
+export const ScoreQuadrant = z.enum(['strategic', 'potential', 'maintain', 'declining']);
+export const ScoreLoyalty = z.enum(['A', 'B', 'C']);
+
+/** An account's latest score snapshot in brief, for lists (R10–R14): RFM and tier are null without orders. */
+export const AccountScoreSummary = z.object({
+  asOf: z.string(),
+  tier: ScoreTier.nullable(),
+  r: z.number().nullable(),
+  f: z.number().nullable(),
+  m: z.number().nullable(),
+  value: z.number().nullable(),
+  quadrant: ScoreQuadrant.nullable(),
+  loyalty: ScoreLoyalty.nullable(),
+  health: z.number().nullable(),
+  churnWarning: z.boolean(),
+});
+export type AccountScoreSummary = z.infer<typeof AccountScoreSummary>;
+
+/** A row of `accounts.list`: the account and its latest scores (null while it has never been scored). */
+export const AccountListItem = Account.extend({ score: AccountScoreSummary.nullable() });
+export type AccountListItem = z.infer<typeof AccountListItem>;
+
 export const Contact = z.object({
   id: z.string(),
   accountId: z.string(),
@@ -123,6 +147,12 @@ export const Quote = z.object({
     seasonEndsOn: z.string().nullable(),
     validThrough: z.string().nullable(),
     reconfirmedAt: z.string().nullable(),
+    /** R7 FX-sensitive: the rate the last re-confirmation accepted (later moves count from it). */
+    reconfirmedRate: z.number().nullable(),
+    /** R7 FX-sensitive: set while the currency has moved past the threshold and the user has not re-confirmed. */
+    fxFlag: z
+      .object({ flaggedAt: z.string(), rate: z.number(), movedPercent: z.number(), cutThrough: z.string() })
+      .nullable(),
   }),
   sentAt: z.string().nullable(),
   versions: z.array(QuoteVersion),
@@ -147,12 +177,6 @@ export const Order = z.object({
   quoteId: z.string().nullable(),
   number: z.string().nullable(),
   orderedAt: z.string(),
-    /** R7 FX-sensitive: the rate the last re-confirmation accepted (later moves count from it). */
-    reconfirmedRate: z.number().nullable(),
-    /** R7 FX-sensitive: set while the currency has moved past the threshold and the user has not re-confirmed. */
-    fxFlag: z
-      .object({ flaggedAt: z.string(), rate: z.number(), movedPercent: z.number(), cutThrough: z.string() })
-      .nullable(),
   amount: z.number(),
   currency: z.string(),
   fxRate: z.number(),
@@ -330,3 +354,34 @@ export const ScoreHistoryPoint = z.object({
   churnWarning: z.boolean().nullable(),
 });
 export type ScoreHistoryPoint = z.infer<typeof ScoreHistoryPoint>;
+
+/** One account's churn warning (R14) on the dashboard, with its reason in the request language. */
+export const ChurnWarningItem = z.object({
+  accountId: z.string(),
+  accountName: z.string(),
+  country: z.string(),
+  asOf: z.string(),
+  value: z.number().nullable(),
+  reason: z.string(),
+  /** The first as-of day of the unbroken run of warnings this one belongs to (null: only this snapshot says so). */
+  since: z.string().nullable(),
+});
+export type ChurnWarningItem = z.infer<typeof ChurnWarningItem>;
+
+/**
+ * The book's scores at a glance (issue 7, dashboard): each live account's latest snapshot (or those of `asOf`),
+ * counted by tier, quadrant and loyalty class, and the churn warnings, most valuable first.
+ */
+export const ScoreSummary = z.object({
+  /** The newest as-of day among the counted snapshots; null when nothing is scored. */
+  asOf: z.string().nullable(),
+  /** Scored accounts; `unscored`: live accounts without a snapshot. */
+  accounts: z.number(),
+  unscored: z.number(),
+  withOrders: z.number(),
+  tiers: counts(['new', 'dormant', 'VIP', 'potential', 'general']),
+  quadrants: counts(['strategic', 'potential', 'maintain', 'declining']),
+  loyalty: counts(['A', 'B', 'C']),
+  churnWarnings: z.object({ total: z.number(), items: z.array(ChurnWarningItem) }),
+});
+export type ScoreSummary = z.infer<typeof ScoreSummary>;

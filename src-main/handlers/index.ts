@@ -10,6 +10,7 @@ import * as inquiries from '../services/inquiries';
 import * as money from '../services/money';
 import * as quotes from '../services/quotes';
 import * as scheduler from '../services/scheduler';
+import { scoreSummary } from '../services/score-summary';
 import { scoreHistory } from '../services/score-history';
 import * as scoring from '../services/scoring';
 import { seedBook } from '../services/seed';
@@ -46,8 +47,8 @@ export const handlers: Handlers = {
   'quotes.revise': (ctx, input) => quotes.reviseQuote(ctx, input),
   'quotes.send': (ctx, input) => quotes.sendQuote(ctx, input),
   'quotes.get': (ctx, input) => quotes.getQuote(ctx, input.id),
-  'quotes.list': (ctx, input) => quotes.listQuotes(ctx, input),
   'quotes.reconfirm': (ctx, input) => quotes.reconfirmQuote(ctx, input.id),
+  'quotes.list': (ctx, input) => quotes.listQuotes(ctx, input),
 
   'orders.add': (ctx, input) => money.addOrder(ctx, input),
   'orders.list': (ctx, input) => money.listOrders(ctx, input),
@@ -67,6 +68,7 @@ export const handlers: Handlers = {
   'scores.run': (ctx, input) => scoring.runScores(ctx, input),
   'scores.list': (ctx, input, language) => scoring.listScores(ctx, input, language),
   'scores.explain': (ctx, input, language) => scoring.explainScore(ctx, input, language),
+  'scores.summary': (ctx, input, language) => scoreSummary(ctx, input, language),
   'scores.history': (ctx, input) => scoreHistory(ctx, input),
 
   'calendar.overrides.add': (ctx, input) => calendar.addCalendarOverride(ctx, input),

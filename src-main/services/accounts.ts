@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { AppError, notFound } from '../contract/errors';
 import type { ParsedInputOf } from '../contract';
-import type { Account } from '../contract/models';
+import type { Account, AccountListItem, AccountScoreSummary } from '../contract/models';
 import type { BookDb } from '../db/book';
 import { newId } from '../db/ids';
-import type { AccountRow } from '../db/schema';
+import type { AccountRow, ScoreSnapshotRow } from '../db/schema';
 import { suggestedZone, zonesOfCountry } from '../domain/countries';
 import { accountSearchDocument, toSearchQuery } from '../domain/search-text';
 import { resolveTimeZone } from '../domain/zones';
@@ -142,6 +142,10 @@ interface AccountFilter {
   query?: string | undefined;
   country?: string | undefined;
   owner?: string | undefined;
+  tier?: string | undefined;
+  quadrant?: string | undefined;
+  loyalty?: string | undefined;
+  churn?: boolean | undefined;
 }
 
 /** The FTS5 expression for what was typed: null for no search, false when only punctuation was typed. */
@@ -158,26 +162,96 @@ function plainFiltered(db: BookDb, input: AccountFilter) {
   return q;
 }
 
-/** Conditions on the account row `a` for a search with filters (values are bound parameters). */
-function accountConditions(input: AccountFilter) {
-  const conditions = [sql`a.deleted_at IS NULL`];
-  if (input.country !== undefined) conditions.push(sql`a.country = ${input.country}`);
-  if (input.owner !== undefined) conditions.push(sql`a.owner = ${input.owner}`);
+const hasScoreFilters = (input: AccountFilter) =>
+  input.tier !== undefined || input.quadrant !== undefined || input.loyalty !== undefined || input.churn !== undefined;
+
+/** The tier/quadrant/loyalty/churn filters on a score snapshot `s` (values are bound parameters). */
+function snapshotFilters(input: AccountFilter) {
+  const conditions = [sql`s.deleted_at IS NULL`];
+  if (input.tier !== undefined) conditions.push(sql`s.tier = ${input.tier}`);
+  if (input.quadrant !== undefined) conditions.push(sql`s.quadrant = ${input.quadrant}`);
+  if (input.loyalty !== undefined) conditions.push(sql`s.loyalty = ${input.loyalty}`);
+  if (input.churn !== undefined) conditions.push(sql`s.churn_warning = ${input.churn ? 1 : 0}`);
   return sql.join(conditions, sql` AND `);
 }
 
-const hasFilters = (input: AccountFilter) => input.country !== undefined || input.owner !== undefined;
+/**
+ * The account `a`'s latest score snapshot matches the filters. Without a search (`set`), SQLite builds the set of
+ * matching accounts once from the snapshots (a latest one has no newer row on the unique (account_id, as_of) index),
+ * several times faster on a 50,000-account book than looking each account up in name order; with a search
+ * (`each`), every match looks up its own latest snapshot — the set would make SQLite run the search per account.
+ */
+function scoreCondition(input: AccountFilter, mode: 'set' | 'each') {
+  if (mode === 'set') {
+    return sql`a.id IN (SELECT s.account_id FROM score_snapshots s WHERE ${snapshotFilters(input)}
+      AND NOT EXISTS (SELECT 1 FROM score_snapshots n WHERE n.account_id = s.account_id AND n.deleted_at IS NULL AND n.as_of > s.as_of))`;
+  }
+  return sql`EXISTS (SELECT 1 FROM score_snapshots s WHERE s.account_id = a.id AND ${snapshotFilters(input)}
+    AND s.as_of = (SELECT max(l.as_of) FROM score_snapshots l WHERE l.account_id = a.id AND l.deleted_at IS NULL))`;
+}
+
+/** Conditions on the account row `a` for a list with filters (values are bound parameters). */
+function accountConditions(input: AccountFilter, mode: 'set' | 'each') {
+  const conditions = [sql`a.deleted_at IS NULL`];
+  if (input.country !== undefined) conditions.push(sql`a.country = ${input.country}`);
+  if (input.owner !== undefined) conditions.push(sql`a.owner = ${input.owner}`);
+  if (hasScoreFilters(input)) conditions.push(scoreCondition(input, mode));
+  return sql.join(conditions, sql` AND `);
+}
+
+const hasFilters = (input: AccountFilter) => input.country !== undefined || input.owner !== undefined || hasScoreFilters(input);
+
+type ScoreRow = Pick<
+  ScoreSnapshotRow,
+  'account_id' | 'as_of' | 'tier' | 'recency' | 'frequency' | 'monetary' | 'value_score' | 'quadrant' | 'loyalty' | 'health' | 'churn_warning'
+>;
+
+function toScoreSummary(row: ScoreRow): AccountScoreSummary {
+  return {
+    asOf: row.as_of,
+    tier: row.tier as AccountScoreSummary['tier'],
+    r: row.recency,
+    f: row.frequency,
+    m: row.monetary,
+    value: row.value_score,
+    quadrant: row.quadrant as AccountScoreSummary['quadrant'],
+    loyalty: row.loyalty as AccountScoreSummary['loyalty'],
+    health: row.health,
+    churnWarning: row.churn_warning === 1,
+  };
+}
+
+/** The page's accounts with their latest score snapshots (one indexed look-up per account of the page). */
+async function withScores(db: BookDb, rows: readonly AccountRow[]): Promise<AccountListItem[]> {
+  if (rows.length === 0) return [];
+  const scores = await db
+    .selectFrom('score_snapshots as s')
+    .select(['s.account_id', 's.as_of', 's.tier', 's.recency', 's.frequency', 's.monetary', 's.value_score', 's.quadrant', 's.loyalty', 's.health', 's.churn_warning'])
+    .where('s.account_id', 'in', rows.map((r) => r.id))
+    .where('s.deleted_at', 'is', null)
+    .where('s.as_of', '=', (eb) =>
+      eb
+        .selectFrom('score_snapshots as l')
+        .select((l) => l.fn.max('l.as_of').as('latest'))
+        .whereRef('l.account_id', '=', 's.account_id')
+        .where('l.deleted_at', 'is', null),
+    )
+    .execute();
+  const byAccount = new Map(scores.map((row) => [row.account_id, toScoreSummary(row)]));
+  return rows.map((row) => ({ ...toAccount(row), score: byAccount.get(row.id) ?? null }));
+}
 
 /**
- * Accounts by name; `query` searches names, contacts, e-mails and notes (CJK by any part, Latin by prefix).
- * A plain search sorts the matching documents by the name they carry and reads only the page's accounts, so a
- * two-letter prefix matching most of the book stays fast; with filters it joins the matches to the accounts.
+ * Accounts by name, each with its latest scores; `query` searches names, contacts, e-mails and notes (CJK by any
+ * part, Latin by prefix); `tier`, `quadrant`, `loyalty` and `churn` filter on the latest score snapshot. A plain
+ * search sorts the matching documents by the name they carry and reads only the page's accounts, so a two-letter
+ * prefix matching most of the book stays fast; with filters it joins the matches to the accounts.
  */
-export async function listAccounts(ctx: ServiceContext, input: ParsedInputOf<'accounts.list'>): Promise<Account[]> {
+export async function listAccounts(ctx: ServiceContext, input: ParsedInputOf<'accounts.list'>): Promise<AccountListItem[]> {
   const db = ctx.book.db;
   const match = searchExpression(input.query);
   if (match === false) return [];
-  if (match === null) {
+  if (match === null && !hasScoreFilters(input)) {
     const rows = await plainFiltered(db, input)
       .selectAll('accounts')
       .orderBy(sql`accounts.name COLLATE NOCASE`)
@@ -185,16 +259,22 @@ export async function listAccounts(ctx: ServiceContext, input: ParsedInputOf<'ac
       .limit(input.limit)
       .offset(input.offset)
       .execute();
-    return rows.map(toAccount);
+    return withScores(db, rows);
   }
-  const query = hasFilters(input)
-    ? sql<AccountRow>`
+  const query =
+    match === null
+      ? sql<AccountRow>`
+        SELECT a.* FROM accounts a
+        WHERE ${accountConditions(input, 'set')}
+        ORDER BY a.name COLLATE NOCASE, a.id LIMIT ${input.limit} OFFSET ${input.offset}`
+      : hasFilters(input)
+        ? sql<AccountRow>`
         SELECT a.* FROM search_index
         JOIN search_docs d ON d.doc = search_index.rowid
         JOIN accounts a ON a.id = d.account_id
-        WHERE search_index MATCH ${match} AND ${accountConditions(input)}
+        WHERE search_index MATCH ${match} AND ${accountConditions(input, 'each')}
         ORDER BY a.name COLLATE NOCASE, a.id LIMIT ${input.limit} OFFSET ${input.offset}`
-    : sql<AccountRow>`
+        : sql<AccountRow>`
         SELECT a.* FROM (
           SELECT d.account_id, d.name FROM search_index
           JOIN search_docs d ON d.doc = search_index.rowid
@@ -205,27 +285,30 @@ export async function listAccounts(ctx: ServiceContext, input: ParsedInputOf<'ac
         WHERE a.deleted_at IS NULL
         ORDER BY m.name COLLATE NOCASE, m.account_id`;
   const { rows } = await query.execute(db);
-  return rows.map(toAccount);
+  return withScores(db, rows);
 }
 
 export async function countAccounts(ctx: ServiceContext, input: ParsedInputOf<'accounts.count'>): Promise<number> {
   const db = ctx.book.db;
   const match = searchExpression(input.query);
   if (match === false) return 0;
-  if (match === null) {
+  if (match === null && !hasScoreFilters(input)) {
     const row = await plainFiltered(db, input)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }
   // Every document in the index belongs to a live account (deleting an account removes its document).
-  const query = hasFilters(input)
-    ? sql<{ n: number }>`
+  const query =
+    match === null
+      ? sql<{ n: number }>`SELECT count(*) AS n FROM accounts a WHERE ${accountConditions(input, 'set')}`
+      : hasFilters(input)
+        ? sql<{ n: number }>`
         SELECT count(*) AS n FROM search_index
         JOIN search_docs d ON d.doc = search_index.rowid
         JOIN accounts a ON a.id = d.account_id
-        WHERE search_index MATCH ${match} AND ${accountConditions(input)}`
-    : sql<{ n: number }>`SELECT count(*) AS n FROM search_index WHERE search_index MATCH ${match}`;
+        WHERE search_index MATCH ${match} AND ${accountConditions(input, 'each')}`
+        : sql<{ n: number }>`SELECT count(*) AS n FROM search_index WHERE search_index MATCH ${match}`;
   const { rows } = await query.execute(db);
   return Number(rows[0]?.n ?? 0);
 }

@@ -659,6 +659,16 @@ describe('calendar overrides (R3)', () => {
   });
 });
 
+describe('scores summary and score filters (issue 7)', () => {
+  it('scores.summary and accounts.list|count score filters through the dispatcher (details in score-summary.test.ts)', async () => {
+    const empty = valueOf(await run(ctx, 'scores.summary', { asOf: '1999-12-31' }));
+    expect(empty).toMatchObject({ asOf: null, accounts: 0, churnWarnings: { total: 0, items: [] } });
+    expect(valueOf(await run(ctx, 'accounts.count', { tier: 'VIP' }))).toBe(0);
+    expect(valueOf(await run(ctx, 'accounts.list', { churn: true }))).toEqual([]);
+    expectCode(await run(ctx, 'scores.summary', { asOf: 'today' } as never), 'invalid_input');
+  });
+});
+
 describe('scheduler', () => {
   it('schedule.run, todos.list and tasks.done|snooze|reschedule through the dispatcher (details in tests/scheduler)', async () => {
     const fresh = openTestBook('2025-03-31T10:00:00Z');
@@ -719,6 +729,9 @@ describe('to-do board: undo and snooze from the user’s instant', () => {
       const reopened = valueOf(await run(fresh.ctx, 'tasks.reopen', { id: todo!.id }));
       expect(reopened).toMatchObject({ id: todo!.id, status: 'open', dueUtc: '2025-04-07T06:15:00Z' });
       expect(fresh.book.sqlite.prepare('SELECT status, done_at FROM tasks WHERE id = ?').get(todo!.id)).toEqual({ status: 'open', done_at: null });
+      // Undo of the snooze: back at 12:00Z, the scheduler's to place again.
+      expect(valueOf(await run(fresh.ctx, 'tasks.reopen', { id: todo!.id, dueAt: '2025-03-31T12:00:00Z' })).dueUtc).toBe('2025-03-31T12:00:00Z');
+      expect(fresh.book.sqlite.prepare('SELECT snoozed_until FROM tasks WHERE id = ?').get(todo!.id)).toEqual({ snoozed_until: null });
       expectCode(await run(fresh.ctx, 'tasks.reopen', { id: '01JP0000000000000000000XXX' }), 'not_found');
       fresh.book.sqlite.prepare('UPDATE accounts SET priority_channel = 1 WHERE id = ?').run(buyer.id);
       expect(valueOf(await run(fresh.ctx, 'todos.list', {}))[0]!.priorityChannel).toBe(true);
