@@ -138,11 +138,24 @@ export async function rescheduleTask(ctx: ServiceContext, input: ParsedInputOf<'
   return todoOf(requireTask(ctx, input.id), view);
 }
 
-/** Undo of done: the task is open again with its due instant unchanged (overdue again if that has passed). */
+/**
+ * Undo. Without `dueAt`, of done: the task is open again with its due instant unchanged (overdue again if that has
+ * passed). With `dueAt`, of a snooze or reschedule: the open task is back at that instant, placed by the scheduler
+ * again (no longer counted as moved by the user).
+ */
 export async function reopenTask(ctx: ServiceContext, input: ParsedInputOf<'tasks.reopen'>): Promise<Todo> {
   const view = await viewOf(ctx);
   const row = requireTask(ctx, input.id);
-  if (row.status !== 'done') throw invalidState('task_not_done', { id: input.id });
-  ctx.book.sqlite.prepare("UPDATE tasks SET status = 'open', done_at = NULL, updated_at = ? WHERE id = ?").run(ctx.now(), input.id);
+  const stamp = ctx.now();
+  if (input.dueAt === undefined) {
+    if (row.status !== 'done') throw invalidState('task_not_done', { id: input.id });
+    ctx.book.sqlite.prepare("UPDATE tasks SET status = 'open', done_at = NULL, updated_at = ? WHERE id = ?").run(stamp, input.id);
+  } else {
+    if (row.status !== 'open') throw invalidState('task_closed', { id: input.id, status: row.status });
+    ctx.book.sqlite
+      .prepare("UPDATE tasks SET due_at = @due, snoozed_until = NULL, details = json_remove(details, '$.overdueAt'), updated_at = @stamp WHERE id = @id")
+      .run({ due: input.dueAt, stamp, id: input.id });
+    noteTaskMoved(ctx.book.sqlite, input.dueAt);
+  }
   return todoOf(requireTask(ctx, input.id), view);
 }

@@ -4,7 +4,9 @@
  * old (the laptop slept) and the tick found work, one summary — an in-app notice and, where the user allowed it, one
  * system notification (Web Notifications; Electron shows them as native notifications) — never one per task.
  * Otherwise the to-dos that fell due since the previous tick get one batched "due now" notification.
- * Time comes from the page's clock (`Date`, `setInterval`), so tests move it with Playwright's `page.clock`.
+ * In the desktop app the main process's ticker shows the summary as an Electron notification (src-main/main.ts):
+ * there the window shows only its in-app notice. Time comes from the page's clock (`Date`, `setInterval`), so tests
+ * move it with Playwright's `page.clock`.
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,7 +48,7 @@ export function useSchedulerTick(): void {
       if (notice?.kind === 'summary') {
         const text = t('todos.summary', { created: notice.created, overdue: notice.overdue });
         useTodosStore.getState().showSummary(text);
-        notify(t('todos.title'), text, 'tradebook-summary');
+        if (api.transport() === 'http') notify(t('todos.title'), text, 'tradebook-summary');
       } else if (notice?.kind === 'due') {
         const body = dueBody(notice.tasks, (count) => t('todos.notify.more', { count }));
         notify(t('todos.notify.due', { count: notice.tasks.length }), body, 'tradebook-due');

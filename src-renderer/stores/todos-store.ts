@@ -98,7 +98,7 @@ export const useTodosStore = create<TodosState>()((set, get) => {
       if (last === null) return;
       set({ lastAction: null });
       const { id } = last.before;
-      const result = last.kind === 'done' ? await api.call('tasks.reopen', { id }) : await api.call('tasks.reschedule', { id, dueAt: last.before.dueUtc });
+      const result = await api.call('tasks.reopen', last.kind === 'done' ? { id } : { id, dueAt: last.before.dueUtc });
       await get().load();
       set(result.ok ? { selectedId: id } : { error: result.error });
     },

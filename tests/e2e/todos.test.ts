@@ -112,7 +112,8 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradebook-e2e-todos-'));
   const file = path.join(dir, 'book.db');
   initial = await buildTodoBook(file);
-  served = await serveBook(file);
+  // The page's clock drives the scheduler here: the server's own wall-clock ticker (2026 time) stays off.
+  served = await serveBook(file, { TRADEBOOK_TICKER: 'off' });
   browser = await launchChromium();
   context = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Shanghai', permissions: ['notifications'], viewport: { width: 1400, height: 900 } });
   await context.addInitScript(COUNT_NOTIFICATIONS);
