@@ -86,7 +86,7 @@ export function AccountPage({ accountId }: { accountId: string }) {
         </Group>
         <Group gap="xs" wrap="nowrap">
           <HeaderBadges />
-          <Button onClick={() => setOrdering(true)} rightSection={<Kbd size="xs">O</Kbd>} disabled={!value} data-testid="account-add-order">
+          <Button onClick={() => setOrdering(true)} rightSection={<Kbd size="xs" ff="inherit">O</Kbd>} disabled={!value} data-testid="account-add-order">
             {t('account.orders.add')}
           </Button>
         </Group>

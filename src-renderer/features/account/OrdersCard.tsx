@@ -46,7 +46,7 @@ export function OrdersCard({ onAdd }: { onAdd: () => void }) {
                 {t('account.orders.count', { count: list.length, formatted: formatNumber(list.length, language) + (more ? '+' : '') })}
               </Text>
             )}
-            <Button size="xs" onClick={onAdd} rightSection={<Kbd size="xs">O</Kbd>} data-testid="add-order-button">
+            <Button size="xs" onClick={onAdd} rightSection={<Kbd size="xs" ff="inherit">O</Kbd>} data-testid="add-order-button">
               {t('account.orders.add')}
             </Button>
           </Group>

@@ -140,7 +140,7 @@ export function ScoresCard({ score, onExplain }: { score: AccountScoreView; onEx
           {score.inquiries.open > 0 ? `${t('account.scores.openInquiries', { count: score.inquiries.open })} · ` : ''}
           {score.inquiries.reason}
         </Text>
-        <Button variant="light" onClick={onExplain} rightSection={<Kbd size="xs">E</Kbd>} data-testid="explain-button">
+        <Button variant="light" onClick={onExplain} rightSection={<Kbd size="xs" ff="inherit">E</Kbd>} data-testid="explain-button">
           {t('account.scores.explain')}
         </Button>
       </Stack>
