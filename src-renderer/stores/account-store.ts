@@ -30,6 +30,8 @@ interface AccountPageState {
   explanation: Loadable<ScoreExplanation>;
   history: Loadable<ScoreHistoryPoint[]>;
   baseCurrency: string;
+  /** The user's own zone (setting `myTimeZone`): the order form's "today" is the date there. */
+  myTimeZone: string | undefined;
   /** A book-wide rescore started from the page is running. */
   scoring: boolean;
   open(accountId: string): Promise<void>;
@@ -83,6 +85,7 @@ export const useAccountStore = create<AccountPageState>()((set, get) => {
     explanation: idle(),
     history: idle(),
     baseCurrency: 'CNY',
+    myTimeZone: undefined,
     scoring: false,
 
     open: async (accountId) => {
@@ -113,6 +116,13 @@ export const useAccountStore = create<AccountPageState>()((set, get) => {
           () => api.call('settings.get', { key: 'baseCurrency' }),
           (base) => {
             if (base.ok && typeof base.value.value === 'string') set({ baseCurrency: base.value.value });
+          },
+        ),
+        forAccount(
+          accountId,
+          () => api.call('settings.get', { key: 'myTimeZone' }),
+          (zone) => {
+            if (zone.ok && typeof zone.value.value === 'string') set({ myTimeZone: zone.value.value });
           },
         ),
         loadScores(accountId),

@@ -31,6 +31,7 @@ export function AccountPage({ accountId }: { accountId: string }) {
   const orderAdded = useAccountStore((state) => state.orderAdded);
   const account = useAccountStore((state) => state.account);
   const baseCurrency = useAccountStore((state) => state.baseCurrency);
+  const myTimeZone = useAccountStore((state) => state.myTimeZone);
   const [ordering, setOrdering] = useState(false);
   const [explaining, setExplaining] = useState(false);
   const [added, setAdded] = useState<Order | null>(null);
@@ -117,7 +118,7 @@ export function AccountPage({ accountId }: { accountId: string }) {
           <OrderForm
             opened={ordering}
             accountId={accountId}
-            today={todayIn(undefined)}
+            today={todayIn(myTimeZone)}
             defaultCurrency={value.currency}
             baseCurrency={baseCurrency}
             onClose={() => setOrdering(false)}
