@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { api } from '../api';
 import type { ApiError, Result } from '../../src-main/contract/errors';
 import type { Todo } from '../../src-main/contract/models';
-import { NO_FILTER, type TodoFilter } from '../features/todos/todo-groups';
+import { NO_FILTER, reuseUnchanged, type TodoFilter } from '../features/todos/todo-groups';
 
 /** How many open to-dos the board shows at once. */
 export const TODO_LIMIT = 500;
@@ -84,7 +84,7 @@ export const useTodosStore = create<TodosState>()((set, get) => {
       set({ loading: true });
       const result = await api.call('todos.list', { limit: TODO_LIMIT, at: nowInstant() });
       if (request !== latestRequest) return;
-      if (result.ok) set({ tasks: result.value, loading: false, error: null });
+      if (result.ok) set((state) => ({ tasks: reuseUnchanged(state.tasks, result.value), loading: false, error: null }));
       else set({ loading: false, error: result.error });
     },
     done: (id) => act(id, 'done', () => api.call('tasks.done', { id, at: nowInstant() }), true),

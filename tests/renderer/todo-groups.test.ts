@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Todo } from '../../src-main/contract/models';
-import { boardOrder, dateIn, dueBetween, filterTodos, groupOf, groupTodos, rulesOf, zoneOf } from '../../src-renderer/features/todos/todo-groups';
+import { boardOrder, dateIn, dueBetween, filterTodos, groupOf, groupTodos, reuseUnchanged, rulesOf, zoneOf } from '../../src-renderer/features/todos/todo-groups';
 
 function todo(dueUtc: string, dueMyLocal: string, status: Todo['status'] = 'open', extra: Partial<Todo> = {}): Todo {
   return { id: 'x', rule: 'R2', accountId: null, accountName: null, title: 't', dueUtc, dueBuyerLocal: null, dueMyLocal, status, ...extra };
@@ -54,5 +54,25 @@ describe('to-do groups', () => {
     ];
     const ids = dueBetween(list, Date.parse('2025-03-31T15:00:00Z'), Date.parse('2025-03-31T15:01:00Z')).map((t) => t.id);
     expect(ids).toEqual(['just-after', 'at-to']);
+  });
+});
+
+describe('reloading the board', () => {
+  it('keeps the objects of unchanged to-dos (memoised rows stay), replaces changed ones, and the list itself when nothing changed', () => {
+    const a = todo('2025-03-31T10:00:00Z', 'x', 'open', { id: 'a' });
+    const b = todo('2025-03-31T11:00:00Z', 'x', 'open', { id: 'b' });
+    const same = reuseUnchanged([a, b], [{ ...a }, { ...b }]);
+    expect(same[0]).toBe(a);
+    expect(same[1]).toBe(b);
+    const previous = [a, b];
+    expect(reuseUnchanged(previous, [{ ...a }, { ...b }])).toBe(previous);
+    const moved = { ...b, dueUtc: '2025-04-01T06:15:00Z' };
+    const next = reuseUnchanged(previous, [{ ...a }, moved]);
+    expect(next).not.toBe(previous);
+    expect(next[0]).toBe(a);
+    expect(next[1]).toBe(moved);
+    expect(reuseUnchanged(previous, [{ ...b }])).toEqual([b]);
+    expect(reuseUnchanged(null, [a])).toEqual([a]);
+    expect(reuseUnchanged(previous, [{ ...a, priorityChannel: true }])[0]).not.toBe(a);
   });
 });

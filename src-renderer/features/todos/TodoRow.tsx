@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Table, Text, TextInput, Tooltip } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Temporal } from 'temporal-polyfill';
 import type { Todo } from '../../../src-main/contract/models';
@@ -14,7 +14,8 @@ interface TodoRowProps {
   overdue: boolean;
   selected: boolean;
   editing: boolean;
-  now: Date;
+  /** The user's current year: due times in other years show theirs. */
+  thisYear: number;
 }
 
 /** A wall-clock time typed in the user's zone (datetime-local) as an instant; null when it does not parse. */
@@ -29,7 +30,8 @@ export function instantOf(local: string, zone: string): string | null {
 /** Times, the rule and the buttons stay on one line; the task text wraps. */
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
-export function TodoRow({ task, overdue, selected, editing, now }: TodoRowProps) {
+/** One row; memoised, so moving the selection or removing a row re-renders only the rows that changed. */
+export const TodoRow = memo(function TodoRow({ task, overdue, selected, editing, thisYear }: TodoRowProps) {
   const { t } = useTranslation();
   const language = useUiStore((state) => state.language);
   const done = useTodosStore((state) => state.done);
@@ -39,8 +41,14 @@ export function TodoRow({ task, overdue, selected, editing, now }: TodoRowProps)
   const buyerZone = task.dueBuyerLocal === null ? null : zoneOf(task.dueBuyerLocal);
   const myZone = zoneOf(task.dueMyLocal) ?? 'UTC';
   const row = useRef<HTMLTableRowElement>(null);
-  const theirNow = buyerZone === null ? null : localTimeIn(buyerZone, now, language);
-  const snoozeHint = theirNow === null ? t('todos.actions.snoozeHint') : t('todos.actions.snoozeHintNow', { now: theirNow });
+  /** The snooze button's hint, with the buyer's time at the moment the user looks. */
+  const snoozeHint = () => {
+    const theirNow = buyerZone === null ? null : localTimeIn(buyerZone, new Date(), language);
+    return `${theirNow === null ? t('todos.actions.snoozeHint') : t('todos.actions.snoozeHintNow', { now: theirNow })} (s)`;
+  };
+  const showHint = (event: { currentTarget: HTMLElement }) => {
+    event.currentTarget.title = snoozeHint();
+  };
 
   useEffect(() => {
     if (selected) row.current?.scrollIntoView?.({ block: 'nearest' });
@@ -59,10 +67,10 @@ export function TodoRow({ task, overdue, selected, editing, now }: TodoRowProps)
     >
       <Table.Td style={{ width: 270 }}>
         <Text size="sm" fw={600} c={overdue ? 'red' : undefined} style={NO_WRAP} data-testid="todo-my-time">
-          <time dateTime={task.dueUtc}>{formatDue(task.dueUtc, language, myZone, now)}</time>
+          <time dateTime={task.dueUtc}>{formatDue(task.dueUtc, language, myZone, thisYear)}</time>
         </Text>
         <Text size="xs" c="dimmed" data-testid="todo-buyer-time" title={t('todos.columns.buyerTime')}>
-          {buyerZone === null ? t('common.none') : `${formatDue(task.dueUtc, language, buyerZone, now)} ${t('todos.theirTime')} · ${buyerZone}`}
+          {buyerZone === null ? t('common.none') : `${formatDue(task.dueUtc, language, buyerZone, thisYear)} ${t('todos.theirTime')} · ${buyerZone}`}
         </Text>
       </Table.Td>
       <Table.Td>
@@ -97,7 +105,7 @@ export function TodoRow({ task, overdue, selected, editing, now }: TodoRowProps)
             <Button size="xs" variant="light" onClick={() => void done(task.id)} data-testid="todo-done" title="x">
               {t('todos.actions.done')}
             </Button>
-            <Button size="xs" variant="default" onClick={() => void snooze(task.id)} title={`${snoozeHint} (s)`} data-testid="todo-snooze">
+            <Button size="xs" variant="default" onClick={() => void snooze(task.id)} title={`${t('todos.actions.snoozeHint')} (s)`} onMouseEnter={showHint} onFocus={showHint} data-testid="todo-snooze">
               {t('todos.actions.snooze')}
             </Button>
             <Button size="xs" variant="subtle" onClick={() => setEditing(task.id)} data-testid="todo-reschedule" title="r">
@@ -108,7 +116,7 @@ export function TodoRow({ task, overdue, selected, editing, now }: TodoRowProps)
       </Table.Td>
     </Table.Tr>
   );
-}
+});
 
 /** A date-time in the user's own zone (native datetime-local until @mantine/dates is installed); Enter saves, Esc cancels. */
 function RescheduleForm({ task, myZone, onCancel }: { task: Todo; myZone: string; onCancel: () => void }) {

@@ -10,11 +10,11 @@ interface TodoTableProps {
   groups: Record<TodoGroup, readonly Todo[]>;
   selectedId: string | null;
   editingId: string | null;
-  now: Date;
+  thisYear: number;
 }
 
 /** The board in three groups: overdue, today (the user's date), upcoming; the priority channel first in each. */
-export function TodoTable({ groups, selectedId, editingId, now }: TodoTableProps) {
+export function TodoTable({ groups, selectedId, editingId, thisYear }: TodoTableProps) {
   const { t } = useTranslation();
   return (
     <Stack gap="md" data-testid="todo-list">
@@ -36,7 +36,7 @@ export function TodoTable({ groups, selectedId, editingId, now }: TodoTableProps
               </Table.Thead>
               <Table.Tbody>
                 {groups[group].map((task) => (
-                  <TodoRow key={task.id} task={task} overdue={group === 'overdue'} selected={task.id === selectedId} editing={task.id === editingId} now={now} />
+                  <TodoRow key={task.id} task={task} overdue={group === 'overdue'} selected={task.id === selectedId} editing={task.id === editingId} thisYear={thisYear} />
                 ))}
               </Table.Tbody>
             </Table>

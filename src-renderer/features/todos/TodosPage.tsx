@@ -134,7 +134,7 @@ function TodosContent() {
           {t('todos.filters.noMatches')}
         </Text>
       ) : (
-        <TodoTable groups={board.groups} selectedId={selectedId} editingId={editingId} now={now} />
+        <TodoTable groups={board.groups} selectedId={selectedId} editingId={editingId} thisYear={now.getFullYear()} />
       )}
     </Stack>
   );

@@ -22,12 +22,13 @@ function formatOf(language: Language, timeZone: string, withYear: boolean): Intl
   return format;
 }
 
-export function formatDue(instant: string, language: Language, timeZone: string, now: Date = new Date()): string {
+/** `thisYear`: the user's current year (the year is printed only for other years). */
+export function formatDue(instant: string, language: Language, timeZone: string, thisYear: number = new Date().getFullYear()): string {
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return instant;
   try {
-    const year = (at: Date) => new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(at);
-    return formatOf(language, timeZone, year(date) !== year(now)).format(date);
+    const year = Number(formatOf('en', timeZone, true).formatToParts(date).find((part) => part.type === 'year')?.value);
+    return formatOf(language, timeZone, year !== thisYear).format(date);
   } catch {
     return instant;
   }

@@ -71,3 +71,22 @@ export function dueBetween(todos: readonly Todo[], fromMs: number, toMs: number)
     return todo.status !== 'done' && due > fromMs && due <= toMs;
   });
 }
+
+function sameTodo(a: Todo, b: Todo): boolean {
+  const keys = Object.keys(a) as (keyof Todo)[];
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
+/** A reloaded list that keeps the previous objects of unchanged to-dos, so memoised rows do not re-render. */
+export function reuseUnchanged(previous: readonly Todo[] | null, next: readonly Todo[]): readonly Todo[] {
+  if (previous === null) return next;
+  const byId = new Map(previous.map((todo) => [todo.id, todo]));
+  let changed = previous.length !== next.length;
+  const merged = next.map((todo, index) => {
+    const old = byId.get(todo.id);
+    const kept = old !== undefined && sameTodo(old, todo) ? old : todo;
+    if (kept !== previous[index]) changed = true;
+    return kept;
+  });
+  return changed ? merged : previous;
+}
