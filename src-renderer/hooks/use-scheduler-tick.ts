@@ -12,7 +12,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { dueBetween } from '../features/todos/todo-groups';
-import { dueBody, noticeFor, TICK_MS } from '../features/todos/todo-notices';
+import { dueBody, noticeFor, summaryKey, TICK_MS } from '../features/todos/todo-notices';
 import { nowInstant, useTodosStore } from '../stores/todos-store';
 
 /** One system notification, when the user allowed them; `tag` makes a newer one replace the older. */
@@ -46,7 +46,8 @@ export function useSchedulerTick(): void {
       const newlyDue = dueBetween(useTodosStore.getState().tasks ?? [], previous, nowMs);
       const notice = noticeFor(nowMs - previous, result.value, newlyDue);
       if (notice?.kind === 'summary') {
-        const text = t('todos.summary', { created: notice.created, overdue: notice.overdue });
+        const wording = summaryKey(notice.created, notice.overdue);
+        const text = t(`todos.${wording.key}`, { created: notice.created, overdue: notice.overdue, count: wording.count });
         useTodosStore.getState().showSummary(text);
         if (api.transport() === 'http') notify(t('todos.title'), text, 'tradebook-summary');
       } else if (notice?.kind === 'due') {

@@ -284,6 +284,10 @@ export const en = {
       more: '…and {{count}} more',
     },
     summary: 'While you were away: {{overdue}} to-dos became overdue, {{created}} new.',
+    summaryOverdue_one: 'While you were away: {{count}} to-do became overdue.',
+    summaryOverdue_other: 'While you were away: {{count}} to-dos became overdue.',
+    summaryNew_one: 'While you were away: {{count}} new to-do.',
+    summaryNew_other: 'While you were away: {{count}} new to-dos.',
     empty: {
       title: 'Nothing to do',
       description: 'Follow-ups, replies and reminders will appear here when they are due.',

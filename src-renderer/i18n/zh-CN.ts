@@ -286,6 +286,10 @@ export const zhCN: Messages = {
       more: '……还有 {{count}} 项',
     },
     summary: '您离开期间：{{overdue}} 项待办已逾期，新增 {{created}} 项。',
+    summaryOverdue_one: '您离开期间：{{count}} 项待办已逾期。',
+    summaryOverdue_other: '您离开期间：{{count}} 项待办已逾期。',
+    summaryNew_one: '您离开期间：新增 {{count}} 项待办。',
+    summaryNew_other: '您离开期间：新增 {{count}} 项待办。',
     empty: {
       title: '没有待办事项',
       description: '跟进、回复和提醒到期时会显示在这里。',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Todo } from '../../src-main/contract/models';
-import { dueBody, JUMP_MS, noticeFor } from '../../src-renderer/features/todos/todo-notices';
+import { dueBody, JUMP_MS, noticeFor, summaryKey } from '../../src-renderer/features/todos/todo-notices';
 
 function todo(id: string, title: string, accountName: string | null = null): Todo {
   return { id, rule: 'R1', accountId: null, accountName, title, dueUtc: '2025-04-04T10:45:00Z', dueBuyerLocal: null, dueMyLocal: '', status: 'open' };
@@ -22,5 +22,11 @@ describe('scheduler tick notices (issue 6: one summary after a clock jump, not o
   it('the "due now" body names the first three and counts the rest', () => {
     const body = dueBody([todo('a', 'Reply to the inquiry', 'María García'), todo('b', 'Check FX rates'), todo('c', 'C'), todo('d', 'D'), todo('e', 'E')], (n) => `+${n}`);
     expect(body.split('\n')).toEqual(['María García: Reply to the inquiry', 'Check FX rates', 'C', '+2']);
+  });
+
+  it('the summary says only the counts that are not zero', () => {
+    expect(summaryKey(0, 2)).toEqual({ key: 'summaryOverdue', count: 2 });
+    expect(summaryKey(3, 0)).toEqual({ key: 'summaryNew', count: 3 });
+    expect(summaryKey(3, 2)).toEqual({ key: 'summary' });
   });
 });

@@ -21,3 +21,10 @@ export function dueBody(tasks: readonly Todo[], more: (count: number) => string,
   if (tasks.length > shown) lines.push(more(tasks.length - shown));
   return lines.join('\n');
 }
+
+/** The summary's wording: both counts, or only the one that is not zero (so no "0 new"). */
+export function summaryKey(created: number, overdue: number): { key: 'summary' | 'summaryOverdue' | 'summaryNew'; count?: number } {
+  if (created === 0) return { key: 'summaryOverdue', count: overdue };
+  if (overdue === 0) return { key: 'summaryNew', count: created };
+  return { key: 'summary' };
+}
