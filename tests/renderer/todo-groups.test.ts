@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Todo } from '../../src-main/contract/models';
-import { boardOrder, dateIn, dueBetween, filterTodos, groupOf, groupTodos, reuseUnchanged, rulesOf, zoneOf } from '../../src-renderer/features/todos/todo-groups';
+import { boardOrder, dateIn, dueBetween, filterTodos, firstRows, groupOf, groupTodos, reuseUnchanged, rulesOf, zoneOf } from '../../src-renderer/features/todos/todo-groups';
 
 function todo(dueUtc: string, dueMyLocal: string, status: Todo['status'] = 'open', extra: Partial<Todo> = {}): Todo {
   return { id: 'x', rule: 'R2', accountId: null, accountName: null, title: 't', dueUtc, dueBuyerLocal: null, dueMyLocal, status, ...extra };
@@ -74,5 +74,17 @@ describe('reloading the board', () => {
     expect(reuseUnchanged(previous, [{ ...b }])).toEqual([b]);
     expect(reuseUnchanged(null, [a])).toEqual([a]);
     expect(reuseUnchanged(previous, [{ ...a, priorityChannel: true }])[0]).not.toBe(a);
+  });
+});
+
+describe('first paint of a long board', () => {
+  it('firstRows takes the top rows in board order, group by group', () => {
+    const mk = (id: string) => todo('2025-03-31T10:00:00Z', 'x', 'open', { id });
+    const groups = { overdue: [mk('o1'), mk('o2')], today: [mk('t1'), mk('t2')], upcoming: [mk('u1')] };
+    const ids = (limit: number) => Object.values(firstRows(groups, limit)).map((rows) => rows.map((t) => t.id));
+    expect(ids(3)).toEqual([['o1', 'o2'], ['t1'], []]);
+    expect(ids(0)).toEqual([[], [], []]);
+    expect(ids(Infinity)).toEqual([['o1', 'o2'], ['t1', 't2'], ['u1']]);
+    expect(firstRows(groups, Infinity).overdue).toBe(groups.overdue);
   });
 });

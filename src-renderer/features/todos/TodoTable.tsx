@@ -1,7 +1,7 @@
 import { Stack, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Todo } from '../../../src-main/contract/models';
-import { TODO_GROUPS, type TodoGroup } from './todo-groups';
+import { firstRows, TODO_GROUPS, type TodoGroup } from './todo-groups';
 import { TodoRow } from './TodoRow';
 
 const columns = ['due', 'task', 'rule', 'actions'] as const;
@@ -11,11 +11,14 @@ interface TodoTableProps {
   selectedId: string | null;
   editingId: string | null;
   thisYear: number;
+  /** How many rows to render (the first paint of a long board shows the top rows; the rest follows in a transition). */
+  rowLimit?: number;
 }
 
 /** The board in three groups: overdue, today (the user's date), upcoming; the priority channel first in each. */
-export function TodoTable({ groups, selectedId, editingId, thisYear }: TodoTableProps) {
+export function TodoTable({ groups, selectedId, editingId, thisYear, rowLimit = Infinity }: TodoTableProps) {
   const { t } = useTranslation();
+  const shown = firstRows(groups, rowLimit);
   return (
     <Stack gap="md" data-testid="todo-list">
       {TODO_GROUPS.filter((group) => groups[group].length > 0).map((group) => (
@@ -35,7 +38,7 @@ export function TodoTable({ groups, selectedId, editingId, thisYear }: TodoTable
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {groups[group].map((task) => (
+                {shown[group].map((task) => (
                   <TodoRow key={task.id} task={task} overdue={group === 'overdue'} selected={task.id === selectedId} editing={task.id === editingId} thisYear={thisYear} />
                 ))}
               </Table.Tbody>

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Center, Checkbox, CloseButton, EmptyState, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useNow } from '../../hooks/use-now';
@@ -10,6 +10,9 @@ import { formatDue } from './todo-format';
 import { boardOrder, filterTodos, groupTodos, rulesOf, zoneOf } from './todo-groups';
 import { commandOf, moveSelection, selectionAfterRemoval } from './todo-keys';
 import { TodoTable } from './TodoTable';
+
+/** Rows in the first paint of a long board; the rest render in a transition that input can interrupt. */
+const FIRST_ROWS = 60;
 
 /** How long the Undo notice stays after done, snooze or reschedule. */
 const UNDO_MS = 10_000;
@@ -81,6 +84,12 @@ function TodosContent() {
 
   useBoardKeys(board.order);
 
+  const [rowLimit, setRowLimit] = useState(FIRST_ROWS);
+  useEffect(() => {
+    if (rowLimit === Infinity || tasks === null) return;
+    startTransition(() => setRowLimit(Infinity));
+  }, [rowLimit, tasks]);
+
   if (tasks === null) {
     return error ? null : (
       <Center py="xl">
@@ -134,7 +143,7 @@ function TodosContent() {
           {t('todos.filters.noMatches')}
         </Text>
       ) : (
-        <TodoTable groups={board.groups} selectedId={selectedId} editingId={editingId} thisYear={now.getFullYear()} />
+        <TodoTable groups={board.groups} selectedId={selectedId} editingId={editingId} thisYear={now.getFullYear()} rowLimit={rowLimit} />
       )}
     </Stack>
   );

@@ -90,3 +90,16 @@ export function reuseUnchanged(previous: readonly Todo[] | null, next: readonly 
   });
   return changed ? merged : previous;
 }
+
+/** The first `limit` rows of the board in its order, still by group. */
+export function firstRows(groups: Record<TodoGroup, readonly Todo[]>, limit: number): Record<TodoGroup, readonly Todo[]> {
+  let budget = limit;
+  const take = (rows: readonly Todo[]) => {
+    const taken = budget >= rows.length ? rows : rows.slice(0, Math.max(0, budget));
+    budget -= taken.length;
+    return taken;
+  };
+  const overdue = take(groups.overdue);
+  const today = take(groups.today);
+  return { overdue, today, upcoming: take(groups.upcoming) };
+}
