@@ -11,8 +11,8 @@
  * orders' account index. R14's calendar months are whole months. Every value is the same as one computed from the
  * orders directly (tests/scoring/facts.test.ts checks it on random books and dates).
  *
- * The book-relative scores are window functions over the per-account result: ceil(5 × cume_dist()) for R, F and M
- * (ties alike) and round(100 × cume_dist()) for the purchase part.
+ * The book-relative scores are cume_dist() over the per-account result, computed in JS with SQLite's arithmetic:
+ * ceil(5 × cume_dist()) for R, F and M (ties alike) and round(100 × cume_dist()) for the purchase part.
  *
  * All values are bound parameters; the SQL text is built only from the constants in this file.
  */
@@ -147,7 +147,7 @@ function outer(fact: Fact): string {
   }
 }
 
-/** The same, as a scalar merge of a stored value `a` with a new part `b` (the book's scratch table). */
+/** The same, as a scalar merge of the parts `a` and `b` (the book statement: month rows, then single orders). */
 function merge(fact: Fact, a: string, b: string): string {
   switch (fact.combine) {
     case 'sum':
@@ -194,7 +194,7 @@ const orderIn = (t: string) =>
  * order of the 24 months — the account's previous order, index only unless two orders share the day (then the smaller
  * id comes first).
  */
-function straddleCte(one: boolean): string {
+function straddleCte(one: boolean, og = 'og'): string {
   const rows = one ? ' AND account_id = :account' : '';
   const straddle = (tag: string, month: string, edge: string) =>
     `SELECT account_id, month, ${tag} AS tag FROM account_months WHERE month = ${month} AND last_day > ${edge} AND first_day <= ${edge}${rows}`;
@@ -203,7 +203,7 @@ function straddleCte(one: boolean): string {
     ${straddle('3', ':mb3', ':b3')} UNION ALL ${straddle('6', ':c1', ':b6')} UNION ALL ${straddle('12', ':mb12', ':b12')}
     UNION ALL ${straddle('24', ':mb24', ':b24')} UNION ALL ${straddle('0', ':dm', ':d')}
   ),
-  og AS MATERIALIZED (
+  ${og} AS MATERIALIZED (
     SELECT o.account_id, o.ordered_at, o.amount_base, o.cost_base, o.quantity, o.unit, o.due_on, o.paid_on,
       tag = 3 AS s3, tag = 6 AS s6, tag = 12 AS s12, tag = 24 AS s24, tag = 0 AS sd, 0 AS p12, 0 AS p24, 0 AS ph,
       CASE WHEN (tag IN (24, 0)) AND o.ordered_at > :b24 THEN
@@ -220,13 +220,13 @@ function straddleCte(one: boolean): string {
 }
 
 /** `og`: the payment terms of each open row's orders, flagged by whether the row is inside the 12 / 24 months, the history. */
-function openCte(one: boolean): string {
+function openCte(one: boolean, og = 'og'): string {
   return `
   open_rows AS (
     SELECT account_id, month, first_day > :b12 AS p12, first_day > :b24 AS p24, 1 AS ph
     FROM account_months WHERE open_until >= :d AND month <= :dm AND last_day <= :d${one ? ' AND account_id = :account' : ''}
   ),
-  og AS (
+  ${og} AS (
     SELECT o.account_id, o.ordered_at, o.amount_base, o.due_on, o.paid_on, 0 AS s12, 0 AS s24, 0 AS sd, p12, p24, ph
     FROM open_rows CROSS JOIN orders AS o
     WHERE ${orderIn('open_rows')} AND o.due_on IS NOT NULL
@@ -236,8 +236,6 @@ function openCte(one: boolean): string {
 const PAYMENT_FACTS = new Set(['due12', 'on_time12', 'due24', 'on_time24', 'overdue']);
 const STRADDLE_FACTS = FACTS.filter((f) => f.order !== 'NULL');
 const OPEN_FACTS = FACTS.filter((f) => PAYMENT_FACTS.has(f.name));
-
-const orderBranch = (facts: Fact[]) => `SELECT account_id, ${facts.map((f) => `${f.order} AS ${f.name}`).join(', ')} FROM og WHERE true GROUP BY account_id`;
 
 /** Facts derived from others: the 12 months before the last 12, the 3 months before the last 3, the median gap. */
 const DERIVED = `round(revenue24 - revenue12, 2) AS revenue_prev12, round(amount6 - amount3, 2) AS amount_prev3,
@@ -258,45 +256,7 @@ WITH
 SELECT facts.*, ${DERIVED} FROM facts`;
 }
 
-/**
- * The whole book, in steps over a scratch table (one row per account): each row source is aggregated per account
- * in key order and merged into it. (One statement with UNION ALL would sort every source's wide rows together —
- * seconds on a 1M-order book.)
- */
-const SCRATCH = 'score_facts';
-
-function bookSteps(): string[] {
-  const setEach = (facts: Fact[]) => facts.map((f) => `${f.name} = excluded.${f.name}`).join(', ');
-  const mergeEach = (facts: Fact[]) => facts.map((f) => `${f.name} = ${merge(f, `${SCRATCH}.${f.name}`, `excluded.${f.name}`)}`).join(', ');
-  const insertMonths = (source: MonthSource) => {
-    const facts = FACTS.filter((f) => f.month[0] === source);
-    return `INSERT INTO temp.${SCRATCH} (account_id, ${facts.map((f) => f.name).join(', ')})
-      ${monthBranch(source, false, false)}
-      ON CONFLICT (account_id) DO UPDATE SET ${setEach(facts)}`;
-  };
-  const insertOrders = (cte: string, facts: Fact[]) =>
-    `WITH ${cte}
-     INSERT INTO temp.${SCRATCH} (account_id, ${facts.map((f) => f.name).join(', ')}) ${orderBranch(facts)}
-     ON CONFLICT (account_id) DO UPDATE SET ${mergeEach(facts)}`;
-  return [insertMonths('main'), insertMonths('m6'), insertOrders(straddleCte(false), STRADDLE_FACTS), insertOrders(openCte(false), OPEN_FACTS)];
-}
-
-/**
- * The book-relative scores, window functions over the scratch table (ties alike): R, F and M among the accounts with
- * orders, the purchase part among those with orders in the last 12 months.
- */
-function bookQuintilesSql(): [rfm: string, purchase: string] {
-  const v = (name: string) => final(FACTS.find((f) => f.name === name)!, name);
-  const quintile = (order: string) => `CAST(ceil(5 * cume_dist() OVER (ORDER BY ${order})) AS INTEGER)`;
-  return [
-    `SELECT account_id, ${quintile('last_order')}, ${quintile(v('orders24'))}, ${quintile(v('revenue24'))}
-     FROM temp.${SCRATCH} WHERE ${v('orders_all')} > 0`,
-    `SELECT account_id, CAST(round(100 * cume_dist() OVER (ORDER BY ${v('revenue12')})) AS INTEGER)
-     FROM temp.${SCRATCH} WHERE ${v('orders12')} > 0`,
-  ];
-}
-
-/** The columns of a book facts row, in the order of its JSON array. */
+/** The columns of a book facts row, in order. */
 const ROW_COLUMNS = [
   ...FACTS.map((f) => f.name).filter((name) => !['gaps', 'amount6', 'quantity6'].includes(name)),
   'revenue_prev12',
@@ -305,11 +265,42 @@ const ROW_COLUMNS = [
   'median_gap',
 ] as (keyof OrderFactsRow)[];
 
-/** Each account's facts as one JSON array (parsed when the account is scored: nothing wide stays in memory). */
-function bookSelectSql(): string {
-  return `SELECT account_id, json_array(${ROW_COLUMNS.join(', ')})
-    FROM (SELECT *, ${DERIVED} FROM (SELECT account_id, ${FACTS.map((fact) => `${final(fact, fact.name)} AS ${fact.name}`).join(', ')}
-      FROM temp.${SCRATCH})) ORDER BY account_id`;
+/**
+ * The whole book in one statement, one row per account with an order up to the as-of date: the month rows
+ * aggregated per account in key order (`mg`, one pass, no sort), merged with the facts of R14's six months (`m6g`,
+ * the same pass over far fewer rows), the straddling rows' single orders (`sg`) and the open months' payment terms
+ * (`pg`) — the last three materialized and looked up per account. An account whose only orders by the as-of date lie
+ * in the as-of month's straddling row comes from `sg` alone (second branch; the rows are put in order afterwards).
+ */
+function bookFactsSql(): string {
+  const straddleFacts = new Set(STRADDLE_FACTS);
+  const openFacts = new Set(OPEN_FACTS);
+  const aggregate = (facts: Fact[], from: string) => `SELECT account_id, ${facts.map((f) => `${f.order} AS ${f.name}`).join(', ')} FROM ${from} GROUP BY account_id`;
+  /** A fact's value: the month part merged with the straddling part, then with the open part (in that order). */
+  const merged = (fact: Fact, fromMonths: boolean) => {
+    let value = fromMonths ? `${fact.month[0] === 'main' ? 'mg' : 'm6g'}.${fact.name}` : 'NULL';
+    if (straddleFacts.has(fact)) value = merge(fact, value, `sg.${fact.name}`);
+    if (openFacts.has(fact)) value = merge(fact, value, `pg.${fact.name}`);
+    return `${final(fact, value)} AS ${fact.name}`;
+  };
+  const monthFacts = (source: MonthSource) => FACTS.filter((f) => f.month[0] === source).map((f) => `${f.month[1]} AS ${f.name}`).join(', ');
+  return `
+WITH ${straddleCte(false, 'straddle_orders')},
+  sg AS MATERIALIZED (${aggregate(STRADDLE_FACTS, 'straddle_orders')}),
+  ${openCte(false, 'open_orders')},
+  pg AS MATERIALIZED (${aggregate(OPEN_FACTS, 'open_orders')}),
+  m6g AS MATERIALIZED (SELECT account_id, ${monthFacts('m6')} FROM account_months WHERE ${MONTH_WHERE.m6} GROUP BY account_id),
+  mg AS (SELECT account_id, ${monthFacts('main')} FROM account_months WHERE ${MONTH_WHERE.main} GROUP BY account_id),
+  facts AS (
+    SELECT mg.account_id, ${FACTS.map((f) => merged(f, true)).join(', ')}
+    FROM mg LEFT JOIN m6g ON m6g.account_id = mg.account_id LEFT JOIN sg ON sg.account_id = mg.account_id
+      LEFT JOIN pg ON pg.account_id = mg.account_id
+    UNION ALL
+    SELECT sg.account_id, ${FACTS.map((f) => merged(f, false)).join(', ')}
+    FROM sg LEFT JOIN pg ON pg.account_id = sg.account_id
+    WHERE NOT EXISTS (SELECT 1 FROM account_months m WHERE m.account_id = sg.account_id AND m.month <= :dm AND m.last_day <= :d)
+  )
+SELECT account_id, ${ROW_COLUMNS.join(', ')} FROM (SELECT *, ${DERIVED} FROM facts)`;
 }
 
 /** One row of the facts statement (snake_case as SQL gives it). */
@@ -465,38 +456,87 @@ export interface BookFacts {
   row(index: number): OrderFactsRow;
 }
 
+type Sortable = string | number;
+
 /**
- * Every account's order facts and book-relative scores as of `params.d`. Runs in one transaction (one consistent
- * read of the book); writes only the connection's temporary scratch table, emptied again at the end.
+ * cume_dist() over `values` as SQLite's window function computes it (ties alike): for each value, the share of values
+ * less than or equal to it, as the same double division.
+ */
+function cumeDist(values: Sortable[]): Float64Array {
+  const n = values.length;
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => {
+    const x = values[a]!;
+    const y = values[b]!;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; ) {
+    let j = i + 1;
+    while (j < n && values[order[j]!] === values[order[i]!]) j++;
+    const share = j / n;
+    for (let k = i; k < j; k++) out[order[k]!] = share;
+    i = j;
+  }
+  return out;
+}
+
+/** SQLite's round(x) for x ≥ 0: (sqlite_int64)(x + 0.5). */
+const roundHalfUp = (x: number) => Math.floor(x + 0.5);
+
+/**
+ * The book-relative scores (ties alike): R, F and M are ceil(5 × cume_dist()) of the last-order date, the 24-month
+ * order count and revenue among the accounts with orders; the purchase part round(100 × cume_dist()) of the 12-month
+ * revenue among those with orders in the last 12 months. Computed here over the facts rows, with SQLite's arithmetic.
+ */
+function bookQuintiles(rows: unknown[][]): { r: Int8Array; f: Int8Array; m: Int8Array; purchase: Int16Array } {
+  const col = (name: keyof OrderFactsRow) => ROW_COLUMNS.indexOf(name) + 1;
+  const [all, last, o24, r24, o12, r12] = [col('orders_all'), col('last_order'), col('orders24'), col('revenue24'), col('orders12'), col('revenue12')];
+  const r = new Int8Array(rows.length);
+  const f = new Int8Array(rows.length);
+  const m = new Int8Array(rows.length);
+  const purchase = new Int16Array(rows.length);
+  const scored = (use: (row: unknown[]) => boolean) => rows.flatMap((row, i) => (use(row) ? [i] : []));
+  const withOrders = scored((row) => (row[all] as number) > 0);
+  const quintile = (target: Int8Array, c: number) => {
+    const dist = cumeDist(withOrders.map((i) => rows[i]![c] as Sortable));
+    withOrders.forEach((i, k) => (target[i] = Math.ceil(5 * dist[k]!)));
+  };
+  quintile(r, last);
+  quintile(f, o24);
+  quintile(m, r24);
+  const with12 = scored((row) => (row[o12] as number) > 0);
+  const dist = cumeDist(with12.map((i) => rows[i]![r12] as number));
+  with12.forEach((i, k) => (purchase[i] = roundHalfUp(100 * dist[k]!)));
+  return { r, f, m, purchase };
+}
+
+/**
+ * Every account's order facts and book-relative scores as of `params.d`: one statement (one consistent read of the
+ * book, nothing written), the rows kept as SQLite gives them and turned into objects one at a time.
  */
 export function bookOrderFacts(db: Sqlite, params: OrderFactsParams): BookFacts {
-  return db.transaction(() => {
-    db.prepare(`CREATE TEMP TABLE IF NOT EXISTS ${SCRATCH} (account_id TEXT PRIMARY KEY, ${FACTS.map((f) => f.name).join(', ')}) WITHOUT ROWID`).run();
-    const empty = prepared(db, `DELETE FROM temp.${SCRATCH}`);
-    empty.run();
-    for (const step of bookSteps()) prepared(db, step).run(params);
-    const [rfmSql, purchaseSql] = bookQuintilesSql();
-    const rfm = new Map((prepared(db, rfmSql).raw().all() as [string, number, number, number][]).map((q) => [q[0], q]));
-    const purchase = new Map(prepared(db, purchaseSql).raw().all() as [string, number][]);
-    const packed = prepared(db, bookSelectSql()).raw().all() as [string, string][];
-    empty.run();
-    return {
-      accountIds: packed.map((p) => p[0]),
-      row(index: number) {
-        const [accountId, json] = packed[index]!;
-        const values = JSON.parse(json) as unknown[];
-        const row = emptyOrderFacts(accountId);
-        const target = row as unknown as Record<string, unknown>;
-        for (let c = 0; c < ROW_COLUMNS.length; c++) target[ROW_COLUMNS[c]!] = values[c];
-        const q = rfm.get(accountId);
-        row.q_r = q?.[1] ?? null;
-        row.q_f = q?.[2] ?? null;
-        row.q_m = q?.[3] ?? null;
-        row.q_purchase = purchase.get(accountId) ?? null;
-        return row;
-      },
-    };
-  })();
+  const rows = prepared(db, bookFactsSql()).raw().all(params) as unknown[][];
+  // The accounts that ordered only inside the as-of month's straddling row come last: put them in place.
+  let sorted = true;
+  for (let i = 1; i < rows.length && sorted; i++) sorted = (rows[i - 1]![0] as string) < (rows[i]![0] as string);
+  if (!sorted) rows.sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1));
+  const q = bookQuintiles(rows);
+  return {
+    accountIds: rows.map((row) => row[0] as string),
+    row(index: number) {
+      const values = rows[index]!;
+      const row = emptyOrderFacts(values[0] as string);
+      const target = row as unknown as Record<string, unknown>;
+      for (let c = 0; c < ROW_COLUMNS.length; c++) target[ROW_COLUMNS[c]!] = values[c + 1];
+      const withOrders = (row.orders_all ?? 0) > 0;
+      row.q_r = withOrders ? q.r[index]! : null;
+      row.q_f = withOrders ? q.f[index]! : null;
+      row.q_m = withOrders ? q.m[index]! : null;
+      row.q_purchase = (row.orders12 ?? 0) > 0 ? q.purchase[index]! : null;
+      return row;
+    },
+  };
 }
 
 /** One account's order facts (no book-relative scores). */
@@ -507,5 +547,5 @@ export function accountOrderFacts(db: Sqlite, params: OrderFactsParams, accountI
 
 /** The SQL of the facts statements, for the benchmark's diagnostics and for tests. */
 export function orderFactsSql(scope: 'book' | 'account'): string[] {
-  return scope === 'account' ? [accountFactsSql()] : [...bookSteps(), ...bookQuintilesSql(), bookSelectSql()];
+  return scope === 'account' ? [accountFactsSql()] : [bookFactsSql()];
 }

@@ -158,8 +158,9 @@ export function scoringFor(db: Sqlite, host: HostFacts, now: string, asOf: strin
 
 // ───────────────────────────── facts ─────────────────────────────
 
-const ACCOUNTS_SQL = `SELECT id, strategic_fit, reputation, priority_channel, created_at, review_anchor, time_zone
-  FROM accounts WHERE deleted_at IS NULL`;
+const ACCOUNT_COLUMNS = 'id, strategic_fit, reputation, priority_channel, created_at, review_anchor, time_zone';
+const ACCOUNTS_SQL = `SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE deleted_at IS NULL`;
+const ACCOUNTS_SQL_SCAN = `SELECT ${ACCOUNT_COLUMNS} FROM accounts NOT INDEXED WHERE deleted_at IS NULL`;
 
 interface AccountRowLite {
   id: string;
@@ -433,10 +434,12 @@ const SNAPSHOT_COLUMNS = `id, account_id, as_of, recency, frequency, monetary, t
 /** Rows per statement: 200 × 16 bound values, well under SQLite's limit. */
 const SNAPSHOT_BATCH = 200;
 
-const SNAPSHOT_UPDATE = `ON CONFLICT (account_id, as_of) WHERE deleted_at IS NULL DO UPDATE SET recency = excluded.recency,
-    frequency = excluded.frequency, monetary = excluded.monetary, tier = excluded.tier, value_score = excluded.value_score,
-    parts = excluded.parts, quadrant = excluded.quadrant, loyalty = excluded.loyalty, health = excluded.health,
-    churn_warning = excluded.churn_warning, computed_at = excluded.computed_at, updated_at = excluded.updated_at`;
+/** The columns a rescore writes; a stored snapshot equal in all of them is left as it is (no page rewritten). */
+const SNAPSHOT_VALUES = ['recency', 'frequency', 'monetary', 'tier', 'value_score', 'parts', 'quadrant', 'loyalty', 'health', 'churn_warning'];
+
+const SNAPSHOT_UPDATE = `ON CONFLICT (account_id, as_of) WHERE deleted_at IS NULL DO UPDATE SET
+    ${SNAPSHOT_VALUES.map((c) => `${c} = excluded.${c}`).join(', ')}, computed_at = excluded.computed_at, updated_at = excluded.updated_at
+    WHERE ${SNAPSHOT_VALUES.map((c) => `score_snapshots.${c} IS NOT excluded.${c}`).join(' OR ')}`;
 
 /** An upsert of `rows` snapshots (1 or SNAPSHOT_BATCH), 16 values each in SNAPSHOT_COLUMNS order. */
 function snapshotUpsert(db: Sqlite, rows: number) {
@@ -542,9 +545,16 @@ function recordReviews(db: Sqlite, s: Scoring, due: DueReview[], now: string): n
      VALUES (?, ?, ?, ?, ?, ?, '', ?, ?)`,
   );
   const nextId = monotonicFactory();
+  // Many accounts share a zone and a review date: each pair is converted once.
+  const instants = new Map<string, string>();
   let written = 0;
   for (const review of due) {
-    const dueAt = formatInstant(Temporal.PlainDateTime.from(`${review.date}T${s.buyerMorning}`).toZonedDateTime(review.zone).toInstant());
+    const key = `${review.date} ${review.zone}`;
+    let dueAt = instants.get(key);
+    if (dueAt === undefined) {
+      dueAt = formatInstant(Temporal.PlainDateTime.from(`${review.date}T${s.buyerMorning}`).toZonedDateTime(review.zone).toInstant());
+      instants.set(key, dueAt);
+    }
     if (exists.get(review.accountId, dueAt)) continue;
     const indicators = review.health.indicators.map((i) => ({ name: i.name, score: i.score, weight: i.weight, facts: i.facts }));
     insert.run(nextId(Date.parse(now)), review.accountId, dueAt, now, review.health.score, JSON.stringify(indicators), now, now);
@@ -556,6 +566,30 @@ function recordReviews(db: Sqlite, s: Scoring, due: DueReview[], now: string): n
 // ───────────────────────────── computing ─────────────────────────────
 
 /**
+ * Where a full rescore's time goes, phase by phase, printed to stderr when TRADEBOOK_SCORING_PHASES is set (the
+ * bench's diagnostics); otherwise each mark is one property test.
+ */
+class Phases {
+  private readonly on = Boolean(process.env.TRADEBOOK_SCORING_PHASES);
+  private last = performance.now();
+  private readonly spent = new Map<string, number>();
+
+  mark(name: string): void {
+    if (!this.on) return;
+    const t = performance.now();
+    this.spent.set(name, (this.spent.get(name) ?? 0) + t - this.last);
+    this.last = t;
+  }
+
+  report(): void {
+    if (!this.on) return;
+    const parts = [...this.spent].map(([name, ms]) => `${name} ${Math.round(ms)}`);
+    process.stderr.write(`scoring phases (ms): ${parts.join(', ')}\n`);
+  }
+}
+
+
+/**
  * Every account's scores as of the scoring date — facts in SQL (book-wide), scores in the domain — handed one by one
  * to `each` with the account's order facts row (none without orders).
  */
@@ -563,10 +597,15 @@ function forEachScore(
   db: Sqlite,
   s: Scoring,
   each: (score: AccountScore, facts: AccountFacts, account: AccountRowLite, orders: OrderFactsRow | undefined) => void,
+  phases?: Phases,
 ): void {
   const book = bookOrderFacts(db, s.orderParams);
+  phases?.mark('order facts (SQL)');
   const activity = activityOf(db, s, null);
-  const accounts = prepared(db, `${ACCOUNTS_SQL} ORDER BY id`).all() as AccountRowLite[];
+  phases?.mark('activity facts (SQL)');
+  // A table scan and a sort here: walking the id index costs a table look-up per account.
+  const accounts = (prepared(db, `${ACCOUNTS_SQL_SCAN}`).all() as AccountRowLite[]).sort((a, b) => (a.id < b.id ? -1 : 1));
+  phases?.mark('accounts');
   // Both are in id order: walk them together.
   let next = 0;
   for (const account of accounts) {
@@ -575,7 +614,9 @@ function forEachScore(
     if (!existedBy(account, o, s)) continue;
     const quintiles = { r: o?.q_r ?? null, f: o?.q_f ?? null, m: o?.q_m ?? null, purchase: o?.q_purchase ?? null };
     const facts = factsOf(account, o, activity, s, quintiles);
-    each(scoreAccount(facts, s.asOf, s.settings), facts, account, o);
+    const score = scoreAccount(facts, s.asOf, s.settings);
+    phases?.mark('scores (domain)');
+    each(score, facts, account, o);
   }
 }
 
@@ -621,25 +662,39 @@ class Tally {
  */
 export function rescoreBook(db: Sqlite, host: HostFacts, now: string, asOf?: string): ScoreRunSummary {
   const started = performance.now();
+  const phases = new Phases();
   const rebuilt = ensureMonths(db, now);
   const s = scoringFor(db, host, now, asOf);
   const tally = new Tally();
   let reviews = 0;
+  phases.mark('settings');
   db.transaction(() => {
     const snapshots = snapshotWriter(db, now, s.asOf, s.settings);
     const bounds = new BoundsCollector();
     const due: DueReview[] = [];
-    forEachScore(db, s, (score, facts, account, orders) => {
-      snapshots.write(score, facts);
-      tally.add(score);
-      if (orders) bounds.add(orders);
-      const review = reviewDue(account, score, s);
-      if (review) due.push(review);
-    });
+    forEachScore(
+      db,
+      s,
+      (score, facts, account, orders) => {
+        snapshots.write(score, facts);
+        tally.add(score);
+        if (orders) bounds.add(orders);
+        const review = reviewDue(account, score, s);
+        if (review) due.push(review);
+        phases.mark('snapshots, tally, bounds');
+      },
+      phases,
+    );
     snapshots.flush();
     writeState(db, BOUNDS_KEY, bounds.bounds(s.asOf), now);
+    const stale = staleScores(db);
+    if (stale && stale.asOf <= s.asOf) prepared(db, 'DELETE FROM scoring_state WHERE key = ?').run(STALE_KEY);
+    phases.mark('snapshots, tally, bounds');
     reviews = recordReviews(db, s, due, now);
+    phases.mark('health reviews');
   }).immediate();
+  phases.mark('commit');
+  phases.report();
   return {
     asOf: s.asOf,
     accounts: tally.accounts,
@@ -682,13 +737,59 @@ function scoreOneAccount(db: Sqlite, s: Scoring, accountId: string): { score: Ac
   return { score: scoreAccount(facts, s.asOf, s.settings), facts };
 }
 
-/** Rescores one account as of the user's today and stores its snapshot (called inside `orders.add`'s transaction). */
+// ───────────────────────────── one account, and the others in the background ─────────────────────────────
+
+/**
+ * Set when a one-account rescore changed what the book's R, F, M and purchase scores are read from (an account's last
+ * order, 24-month orders and revenue, 12-month revenue): the bounds may have moved, and other accounts' scores with
+ * them. Cleared by the next full rescore as of that date or later (`scores.run`, or `refreshStaleScores` from a
+ * deferred job) — never inside `orders.add`, which stays within milliseconds.
+ */
+const STALE_KEY = 'bounds_stale';
+
+export interface StaleScores {
+  /** When the first change not yet rescored book-wide was made. */
+  since: string;
+  /** The as-of date of the one-account rescores that marked it (the user's today then). */
+  asOf: string;
+}
+
+/** Whether the book's quintile bounds are waiting for a full rescore (null: they are current). */
+export function staleScores(db: Sqlite): StaleScores | null {
+  const row = prepared(db, 'SELECT value FROM scoring_state WHERE key = ?').get(STALE_KEY) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as StaleScores) : null;
+}
+
+/** The deferred job: a full rescore as of the user's today when a new order may have moved the bounds, else nothing. */
+export function refreshStaleScores(db: Sqlite, host: HostFacts, now: string): ScoreRunSummary | null {
+  return staleScores(db) === null ? null : rescoreBook(db, host, now);
+}
+
+/** The values an account's R, F, M and purchase scores are read from, as a comparable key. */
+function placeKey(facts: AccountFacts): string {
+  const o = facts.orders;
+  return JSON.stringify([o.count > 0 ? o.lastOrder : null, o.orders24, o.revenue24, o.orders12 > 0 ? o.revenue12 : null]);
+}
+
+/**
+ * Rescores one account as of the user's today and stores its snapshot (called inside `orders.add`'s transaction).
+ * When the values its place among the others is read from changed since its last snapshot of the day (or it had
+ * none), the book is marked for a background refresh of the bounds (see STALE_KEY).
+ */
 export function rescoreAccount(db: Sqlite, host: HostFacts, now: string, accountId: string): AccountScore {
   const s = scoringFor(db, host, now, undefined);
   const { score, facts } = scoreOneAccount(db, s, accountId);
+  const before = prepared(db, 'SELECT parts FROM score_snapshots WHERE account_id = ? AND as_of = ? AND deleted_at IS NULL').get(accountId, s.asOf) as
+    | { parts: string }
+    | undefined;
+  const moved = before === undefined || placeKey(decodeScore(JSON.parse(before.parts) as StoredScore, accountId, s.windows.churnMonths).facts) !== placeKey(facts);
   const snapshots = snapshotWriter(db, now, s.asOf, s.settings);
   snapshots.write(score, facts);
   snapshots.flush();
+  if (moved) {
+    const stale = staleScores(db);
+    writeState(db, STALE_KEY, { since: stale?.since ?? now, asOf: stale && stale.asOf > s.asOf ? stale.asOf : s.asOf }, now);
+  }
   return score;
 }
 
