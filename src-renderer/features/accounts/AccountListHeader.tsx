@@ -1,8 +1,6 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { accountGridColumns } from './account-columns';
-
-const columns = ['name', 'country', 'city', 'timeZone', 'localTime'] as const;
+import { accountColumns, accountGridColumns } from './account-columns';
 
 export function AccountListHeader() {
   const { t } = useTranslation();
@@ -19,7 +17,7 @@ export function AccountListHeader() {
         background: 'var(--mantine-color-gray-0)',
       }}
     >
-      {columns.map((column) => (
+      {accountColumns.map((column) => (
         <Text key={column} role="columnheader" size="xs" fw={700} c="dimmed" tt="uppercase" truncate="end">
           {t(`accounts.columns.${column}`)}
         </Text>

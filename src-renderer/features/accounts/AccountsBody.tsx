@@ -1,7 +1,7 @@
 import { Center, Loader, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useAccountsStore } from '../../stores/accounts-store';
+import { hasActiveFilters, noFilters, useAccountsStore } from '../../stores/accounts-store';
 import { AccountList } from './AccountList';
 import { AccountsEmpty } from './AccountsEmpty';
 
@@ -13,6 +13,8 @@ export function AccountsBody({ onAdd }: { onAdd: () => void }) {
   const error = useAccountsStore((state) => state.error);
   const refresh = useAccountsStore((state) => state.refresh);
   const generation = useAccountsStore((state) => state.generation);
+  const shownFilters = useAccountsStore((state) => state.shownFilters);
+  const setFilters = useAccountsStore((state) => state.setFilters);
 
   const errorAlert = error && <ApiErrorAlert error={error} onRetry={() => void refresh()} testId="account-error" />;
   if (total === null) {
@@ -27,7 +29,11 @@ export function AccountsBody({ onAdd }: { onAdd: () => void }) {
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
       {errorAlert}
-      {total === 0 ? <AccountsEmpty query={query} onAdd={onAdd} /> : <AccountList key={generation} total={total} />}
+      {total === 0 ? <AccountsEmpty
+          query={query}
+          onAdd={onAdd}
+          onClearFilters={hasActiveFilters(shownFilters) ? () => void setFilters(noFilters) : undefined}
+        /> : <AccountList key={generation} total={total} />}
     </Stack>
   );
 }

@@ -3,13 +3,26 @@ import { useTranslation } from 'react-i18next';
 
 interface AccountsEmptyProps {
   query: string;
+  /** Score filters are on: offer to clear them. */
+  onClearFilters?: (() => void) | undefined;
   onAdd: () => void;
 }
 
-/** No accounts at all (offer to add one), or none matching the search. */
-export function AccountsEmpty({ query, onAdd }: AccountsEmptyProps) {
+/** No accounts at all (offer to add one), none matching the score filters, or none matching the search. */
+export function AccountsEmpty({ query, onClearFilters, onAdd }: AccountsEmptyProps) {
   const { t } = useTranslation();
   const trimmed = query.trim();
+  if (onClearFilters) {
+    return (
+      <EmptyState data-testid="account-empty" title={t('accounts.noFilterMatches.title')} description={t('accounts.noFilterMatches.description')}>
+        <EmptyState.Actions>
+          <Button variant="light" onClick={onClearFilters}>
+            {t('accounts.filters.clear')}
+          </Button>
+        </EmptyState.Actions>
+      </EmptyState>
+    );
+  }
   if (trimmed) {
     return (
       <EmptyState

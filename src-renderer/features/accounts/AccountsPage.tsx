@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../src-main/contract/models';
 import { useAccountsStore } from '../../stores/accounts-store';
 import { AccountCount } from './AccountCount';
+import { AccountFilters } from './AccountFilters';
 import { AccountSearch } from './AccountSearch';
 import { AccountsBody } from './AccountsBody';
 import { AddAccountForm } from './AddAccountForm';
@@ -35,6 +36,7 @@ export function AccountsPage() {
         </Button>
       </Group>
       <AccountSearch />
+      <AccountFilters />
       {added && (
         <Notification
           color="teal"

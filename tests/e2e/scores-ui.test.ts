@@ -1,0 +1,171 @@
+/**
+ * Scores in the accounts list and the dashboard end to end (issue 7): web mode on a book seeded and scored with the CLI
+ * (`seed --accounts 60 --seed 1`, `score --as-of 2025-06-30`), in Debian's Chromium. The dashboard shows what
+ * scores.summary says over HTTP; a churn warning opens its account; the tier filter lists only that tier; 中文 works.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Result } from '../../src-main/contract/errors';
+import type { ScoreSummary } from '../../src-main/contract/models';
+import { ensureRendererBuilt, launchChromium, serveBook, type Served } from '../../scripts/web-mode-harness';
+import { runTradebook } from '../cli/run-cli';
+
+const CJK = /[\u4e00-\u9fff]/;
+const slow = { timeout: 15_000 };
+
+let dir: string;
+let served: Served;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+/** One call over the same HTTP API the page uses. */
+async function api<T>(name: string, input: unknown): Promise<T> {
+  const response = await fetch(new URL('/api/call', served.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${served.token}` },
+    body: JSON.stringify({ name, input }),
+  });
+  const result = (await response.json()) as Result<T>;
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.value;
+}
+
+const countOf = async (testId: string) => Number(await page.getByTestId(testId).getAttribute('data-count'));
+
+async function expectDashboardShows(summary: ScoreSummary): Promise<void> {
+  await expect.poll(() => page.getByTestId('dashboard-asof').getAttribute('data-as-of'), slow).toBe(summary.asOf);
+  for (const [tier, n] of Object.entries(summary.tiers)) expect(await countOf(`dashboard-tier-${tier}`), tier).toBe(n);
+  for (const [quadrant, n] of Object.entries(summary.quadrants)) expect(await countOf(`dashboard-quadrant-${quadrant}`), quadrant).toBe(n);
+  for (const [loyalty, n] of Object.entries(summary.loyalty)) expect(await countOf(`dashboard-loyalty-${loyalty}`), loyalty).toBe(n);
+  expect(await countOf('dashboard-churn-total')).toBe(summary.churnWarnings.total);
+  expect(await page.getByTestId('dashboard-churn-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-account-id')))).toEqual(
+    summary.churnWarnings.items.map((w) => w.accountId),
+  );
+}
+
+beforeAll(async () => {
+  ensureRendererBuilt();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradebook-e2e-scores-'));
+  const db = path.join(dir, 'book.db');
+  for (const args of [['seed', '--accounts', '60', '--seed', '1', '--json'], ['score', '--as-of', '2025-06-30', '--json']]) {
+    const run = await runTradebook(['--db', db, ...args]);
+    expect(run.status, run.stderr).toBe(0);
+  }
+  served = await serveBook(db);
+  browser = await launchChromium();
+  page = await browser.newPage({ locale: 'en-US', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(served.url);
+  await page.getByTestId('account-search').waitFor();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('Dashboard (R10, R12, R14)', () => {
+  it('R10/R12/R14: shows the tier, quadrant and loyalty counts and the churn warnings that scores.summary gives', async () => {
+    const summary = await api<ScoreSummary>('scores.summary', {});
+    expect(summary.asOf).toBe('2025-06-30');
+    expect(summary.churnWarnings.total).toBeGreaterThan(0);
+    await page.getByTestId('nav-dashboard').click();
+    await expectDashboardShows(summary);
+    // The churn rows carry the names, countries and reasons the server gave.
+    const first = summary.churnWarnings.items[0]!;
+    const row = page.getByTestId('dashboard-churn-row').first();
+    expect(await row.textContent()).toContain(first.accountName);
+    expect(await row.textContent()).toContain(first.reason);
+  });
+
+  it('R14: clicking a churn warning opens that account\'s page; Enter on a focused row does too', async () => {
+    const summary = await api<ScoreSummary>('scores.summary', {});
+    const [first, second] = summary.churnWarnings.items;
+    await page.getByTestId('dashboard-churn-row').first().click();
+    await expect.poll(() => page.getByTestId('account-page').getAttribute('data-account-id'), slow).toBe(first!.accountId);
+    await page.getByTestId('nav-dashboard').click();
+    if (second) {
+      await page.getByTestId('dashboard-churn-row').nth(1).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('account-page').getAttribute('data-account-id'), slow).toBe(second.accountId);
+    }
+  });
+});
+
+describe('Accounts list with scores', () => {
+  it('R10: filtering by tier VIP lists only VIP rows and the count matches; clearing brings every account back', async () => {
+    const vip = await api<number>('accounts.count', { tier: 'VIP' });
+    expect(vip).toBeGreaterThan(0);
+    await page.getByTestId('nav-accounts').click();
+    await expect.poll(() => countOf('account-count'), slow).toBe(60);
+    await page.getByTestId('filter-tier').click();
+    await page.getByRole('option', { name: 'VIP' }).click();
+    await expect.poll(() => countOf('account-count'), slow).toBe(vip);
+    await expect.poll(() => page.getByTestId('account-row').count(), slow).toBe(vip);
+    const tiers = await page.getByTestId('account-row').evaluateAll((rows) => rows.map((r) => r.querySelector('[data-tier]')?.getAttribute('data-tier')));
+    expect(tiers).toEqual(Array.from({ length: vip }, () => 'VIP'));
+    // The filter survives a visit to another page.
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('nav-accounts').click();
+    await expect.poll(() => countOf('account-count'), slow).toBe(vip);
+    expect(await page.getByTestId('filter-tier').inputValue()).toBe('VIP');
+  });
+
+  it('R14: the churn chip combines with the tier filter and the search; Clear filters resets them', async () => {
+    const churned = await api<number>('accounts.count', { churn: true });
+    const vipChurned = await api<number>('accounts.count', { tier: 'VIP', churn: true });
+    await page.getByTestId('filter-churn').click();
+    await expect.poll(() => countOf('account-count'), slow).toBe(vipChurned);
+    await page.getByTestId('filter-clear').click();
+    await expect.poll(() => countOf('account-count'), slow).toBe(60);
+    // Keyboard: the chip is reachable with Tab and toggles with Space.
+    await page.getByTestId('filter-loyalty').getByText('All').click();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await expect.poll(() => countOf('account-count'), slow).toBe(churned);
+    const rows = await page.getByTestId('account-row').count();
+    expect(await page.getByTestId('churn-badge').count()).toBe(rows);
+    // With a search as well: the server's count for both.
+    const name = (await page.getByTestId('account-row').first().locator('[role=cell]').first().textContent()) ?? '';
+    const word = name.split(/\s+/)[0]!;
+    await page.getByTestId('account-search').fill(word);
+    const both = await api<number>('accounts.count', { query: word, churn: true });
+    await expect.poll(() => countOf('account-count'), slow).toBe(both);
+    await page.getByTestId('account-search').fill('');
+    await page.getByTestId('filter-clear').click();
+    await expect.poll(() => countOf('account-count'), slow).toBe(60);
+  });
+
+  it('switches to 中文: filters, columns, badges and the dashboard are in Chinese, churn reasons too', async () => {
+    await page.getByTestId('language-switch').getByText('中文').click();
+    await expect.poll(() => page.getByRole('columnheader').allTextContents(), slow).toContain('等级');
+    expect(await page.getByTestId('filter-churn').textContent()).toMatch(CJK);
+    expect(await page.getByTestId('filter-tier').getAttribute('placeholder')).toMatch(CJK);
+    await page.getByTestId('nav-dashboard').click();
+    await expect.poll(() => page.getByTestId('dashboard-tiers').textContent(), slow).toContain('客户等级');
+    await expect.poll(() => page.getByTestId('dashboard-churn-row').first().textContent(), slow).toMatch(/流失|销量|较|询盘/);
+    await page.getByTestId('language-switch').getByText('EN').click();
+  });
+
+});
+
+describe('Rescore from the dashboard', () => {
+  it('Rescore now rescores the book (as of today), says when it is done and shows the new figures', async () => {
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('dashboard-rescore').click();
+    await page.getByTestId('dashboard-rescored').waitFor(slow);
+    const summary = await api<ScoreSummary>('scores.summary', {});
+    expect(summary.asOf).not.toBe('2025-06-30');
+    await expectDashboardShows(summary);
+  });
+
+  it('raised no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
