@@ -447,12 +447,25 @@ function snapshotUpsert(db: Sqlite, rows: number) {
   return prepared(db, `INSERT INTO score_snapshots (${SNAPSHOT_COLUMNS}) VALUES ${values} ${SNAPSHOT_UPDATE}`);
 }
 
+/** A snapshot's written values as one string, to tell an unchanged snapshot from the stored one. */
+function snapshotKey(values: readonly unknown[]): string {
+  return values.map((v) => (v === null ? '\u0000' : String(v))).join('\u0001');
+}
+
+/** The snapshots already stored for a day, by account: their values as `snapshotKey` gives them. */
+function storedSnapshots(db: Sqlite, asOf: string): Map<string, string> {
+  const rows = prepared(db, `SELECT account_id, ${SNAPSHOT_VALUES.join(', ')} FROM score_snapshots WHERE as_of = ? AND deleted_at IS NULL`)
+    .raw()
+    .all(asOf) as unknown[][];
+  return new Map(rows.map((row) => [row[0] as string, snapshotKey(row.slice(1))]));
+}
+
 /**
  * Writes snapshots as they are computed, `SNAPSHOT_BATCH` rows per statement (nothing of a 50,000-account rescore is
  * kept in memory); `flush` writes the rest. All of one as-of day; the weights, the same for every row, are encoded
- * once.
+ * once. With `stored` (the day's snapshots already there), an unchanged snapshot is not sent to SQLite at all.
  */
-function snapshotWriter(db: Sqlite, now: string, asOf: string, settings: ScoreSettings) {
+function snapshotWriter(db: Sqlite, now: string, asOf: string, settings: ScoreSettings, stored?: Map<string, string>) {
   const full = snapshotUpsert(db, SNAPSHOT_BATCH);
   const one = snapshotUpsert(db, 1);
   const nextId = monotonicFactory();
@@ -468,10 +481,8 @@ function snapshotWriter(db: Sqlite, now: string, asOf: string, settings: ScoreSe
     rows = 0;
   };
   const write = (score: AccountScore, facts: AccountFacts) => {
-    values.push(
-      nextId(nowMs),
-      score.accountId,
-      asOf,
+    // In SNAPSHOT_VALUES order.
+    const row = [
       score.rfm?.r ?? null,
       score.rfm?.f ?? null,
       score.rfm?.m ?? null,
@@ -482,10 +493,9 @@ function snapshotWriter(db: Sqlite, now: string, asOf: string, settings: ScoreSe
       score.loyalty?.class ?? null,
       score.health.score,
       score.churn.warning ? 1 : 0,
-      now,
-      now,
-      now,
-    );
+    ];
+    if (stored?.get(score.accountId) === snapshotKey(row)) return;
+    values.push(nextId(nowMs), score.accountId, asOf, ...row, now, now, now);
     if (++rows === SNAPSHOT_BATCH) flush();
   };
   return { write, flush };
@@ -669,7 +679,7 @@ export function rescoreBook(db: Sqlite, host: HostFacts, now: string, asOf?: str
   let reviews = 0;
   phases.mark('settings');
   db.transaction(() => {
-    const snapshots = snapshotWriter(db, now, s.asOf, s.settings);
+    const snapshots = snapshotWriter(db, now, s.asOf, s.settings, storedSnapshots(db, s.asOf));
     const bounds = new BoundsCollector();
     const due: DueReview[] = [];
     forEachScore(
