@@ -114,7 +114,7 @@ export const zhCN: Messages = {
     churn: '流失风险',
   },
   dashboard: {
-    title: '仪表盘',
+    title: '概览',
     asOf: '评分截至 {{date}}',
     scored_one: '已评分 {{formatted}} 个客户',
     scored_other: '已评分 {{formatted}} 个客户',

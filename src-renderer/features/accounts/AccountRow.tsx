@@ -1,11 +1,12 @@
-import { Box, Skeleton, Text } from '@mantine/core';
+import { Skeleton, Text } from '@mantine/core';
 import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountListItem } from '../../../src-main/contract/models';
 import { countryName, localTimeIn } from '../../i18n';
 import { useUiStore } from '../../stores/ui-store';
 import { ACCOUNT_ROW_HEIGHT, accountColumns, accountGridColumns } from './account-columns';
-import { ChurnBadge, LoyaltyBadge, QuadrantBadge, ScoreMeter, TierBadge } from './ScoreBadges';
+import { MiniBadge, ScoreMeter } from './ScoreBadges';
+import { loyaltyColor, quadrantColor, tierColor } from './score-style';
 
 interface RowBoxProps {
   index: number;
@@ -64,27 +65,27 @@ function Cell({ children, strong = false }: { children: ReactNode; strong?: bool
   );
 }
 
-/** A cell with a main line and a dimmed second line (both fit the fixed row height). */
+const ellipsis: CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' };
+
+/** A cell with a main line and a dimmed second line (both fit the fixed row height); plain elements, rows are many. */
 function TwoLineCell({ main, sub, strong = false }: { main: ReactNode; sub: ReactNode; strong?: boolean }) {
   return (
-    <Box role="cell" style={{ minWidth: 0, lineHeight: 1.2 }}>
-      <Text size="sm" fw={strong ? 600 : 400} truncate="end" lh={1.35}>
-        {main}
-      </Text>
-      <Text size="xs" c="dimmed" truncate="end" lh={1.3}>
-        {sub}
-      </Text>
-    </Box>
+    <div role="cell" style={{ minWidth: 0 }}>
+      <div style={{ ...ellipsis, fontSize: 'var(--mantine-font-size-sm)', fontWeight: strong ? 600 : 400, lineHeight: 1.35 }}>{main}</div>
+      <div style={{ ...ellipsis, fontSize: 'var(--mantine-font-size-xs)', color: 'var(--mantine-color-dimmed)', lineHeight: 1.3 }}>{sub}</div>
+    </div>
   );
 }
 
 function BadgeCell({ children }: { children: ReactNode }) {
   return (
-    <Box role="cell" style={{ minWidth: 0, overflow: 'hidden', display: 'flex', alignItems: 'center' }}>
+    <div role="cell" style={{ minWidth: 0, overflow: 'hidden', display: 'flex', alignItems: 'center' }}>
       {children}
-    </Box>
+    </div>
   );
 }
+
+const dimmed: CSSProperties = { color: 'var(--mantine-color-dimmed)', fontSize: 'var(--mantine-font-size-sm)' };
 
 interface AccountRowProps {
   account: AccountListItem;
@@ -98,11 +99,7 @@ export function AccountRow({ account, index, start, now }: AccountRowProps) {
   const language = useUiStore((state) => state.language);
   const openAccount = useUiStore((state) => state.openAccount);
   const score = account.score;
-  const none = (
-    <Text size="sm" c="dimmed">
-      {t('common.none')}
-    </Text>
-  );
+  const none = <span style={dimmed}>{t('common.none')}</span>;
   return (
     <RowBox index={index} start={start} testId="account-row" onOpen={() => openAccount(account.id)}>
       <TwoLineCell strong main={account.name} sub={account.city || t('common.none')} />
@@ -110,22 +107,53 @@ export function AccountRow({ account, index, start, now }: AccountRowProps) {
       <TwoLineCell main={localTimeIn(account.timeZone, now, language) ?? t('common.none')} sub={account.timeZone} />
       <BadgeCell>
         {score?.tier ? (
-          <span title={t('accounts.rfmTitle', { r: score.r, f: score.f, m: score.m })}>
-            <TierBadge tier={score.tier} />
-          </span>
+          <MiniBadge
+            color={tierColor[score.tier]}
+            variant={score.tier === 'VIP' ? 'filled' : 'light'}
+            title={t('accounts.rfmTitle', { r: score.r, f: score.f, m: score.m })}
+            data-tier={score.tier}
+          >
+            {t(`scores.tiers.${score.tier}`)}
+          </MiniBadge>
         ) : score ? (
           none
         ) : (
-          <Text size="xs" c="dimmed" truncate="end">
-            {t('accounts.notScored')}
-          </Text>
+          <span style={{ ...dimmed, ...ellipsis, fontSize: 'var(--mantine-font-size-xs)' }}>{t('accounts.notScored')}</span>
         )}
       </BadgeCell>
       <BadgeCell>{score?.value != null ? <ScoreMeter score={score.value} label={t('accounts.valueTitle', { value: Math.round(score.value) })} /> : none}</BadgeCell>
-      <BadgeCell>{score?.quadrant ? <QuadrantBadge quadrant={score.quadrant} /> : none}</BadgeCell>
-      <BadgeCell>{score?.loyalty ? <LoyaltyBadge loyalty={score.loyalty} /> : none}</BadgeCell>
+      <BadgeCell>
+        {score?.quadrant ? (
+          <MiniBadge color={quadrantColor[score.quadrant]} variant="dot" data-quadrant={score.quadrant}>
+            {t(`scores.quadrants.${score.quadrant}`)}
+          </MiniBadge>
+        ) : (
+          none
+        )}
+      </BadgeCell>
+      <BadgeCell>
+        {score?.loyalty ? (
+          <MiniBadge
+            color={loyaltyColor[score.loyalty]}
+            variant="outline"
+            title={t('accounts.loyaltyTitle', { value: score.loyalty })}
+            style={{ width: 24, justifyContent: 'center', padding: 0 }}
+            data-loyalty={score.loyalty}
+          >
+            {score.loyalty}
+          </MiniBadge>
+        ) : (
+          none
+        )}
+      </BadgeCell>
       <BadgeCell>{score?.health != null ? <ScoreMeter score={score.health} label={t('accounts.healthTitle', { value: Math.round(score.health) })} /> : none}</BadgeCell>
-      <BadgeCell>{score?.churnWarning ? <ChurnBadge /> : null}</BadgeCell>
+      <BadgeCell>
+        {score?.churnWarning ? (
+          <MiniBadge color="red" variant="light" data-testid="churn-badge">
+            {t('scores.churn')}
+          </MiniBadge>
+        ) : null}
+      </BadgeCell>
     </RowBox>
   );
 }

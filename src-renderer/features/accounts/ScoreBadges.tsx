@@ -1,33 +1,79 @@
-import { Badge, Group, Progress, Text, Tooltip } from '@mantine/core';
+/**
+ * Score badges as plain elements styled with Mantine's colour variables: they look like Mantine badges but cost a
+ * fraction of one to render, and a search repaints a few dozen list rows of them (keypress → painted ≤ 100 ms).
+ */
+import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loyaltyColor, quadrantColor, scoreColor, tierColor, type Loyalty, type Quadrant, type Tier } from './score-style';
+import { quadrantColor, scoreColor, tierColor, type Quadrant, type Tier } from './score-style';
 
-export function TierBadge({ tier, size = 'sm' }: { tier: Tier; size?: 'xs' | 'sm' | 'md' }) {
+type Variant = 'filled' | 'light' | 'outline' | 'dot';
+
+const base: CSSProperties = {
+  display: 'inline-flex',
+  alignItems: 'center',
+  gap: 5,
+  height: 18,
+  padding: '0 6px',
+  borderRadius: 4,
+  fontSize: 10.5,
+  fontWeight: 700,
+  letterSpacing: 0.25,
+  textTransform: 'uppercase',
+  lineHeight: 1,
+  whiteSpace: 'nowrap',
+  overflow: 'hidden',
+  maxWidth: '100%',
+  boxSizing: 'border-box',
+};
+
+function variantStyle(color: string, variant: Variant): CSSProperties {
+  switch (variant) {
+    case 'filled':
+      return { background: `var(--mantine-color-${color}-filled)`, color: 'var(--mantine-color-white)' };
+    case 'light':
+      return { background: `var(--mantine-color-${color}-light)`, color: `var(--mantine-color-${color}-light-color)` };
+    case 'outline':
+      return { border: `1px solid var(--mantine-color-${color}-outline)`, color: `var(--mantine-color-${color}-outline)` };
+    case 'dot':
+      return { border: '1px solid var(--mantine-color-gray-3)', color: 'var(--mantine-color-black)', background: 'var(--mantine-color-white)' };
+  }
+}
+
+interface MiniBadgeProps {
+  color: string;
+  variant: Variant;
+  children: ReactNode;
+  title?: string;
+  style?: CSSProperties;
+  [data: `data-${string}`]: string | undefined;
+}
+
+export function MiniBadge({ color, variant, children, title, style, ...data }: MiniBadgeProps) {
+  return (
+    <span title={title} style={{ ...base, ...variantStyle(color, variant), ...style }} {...data}>
+      {variant === 'dot' && (
+        <span aria-hidden style={{ width: 6, height: 6, borderRadius: 6, flex: 'none', background: `var(--mantine-color-${color}-filled)` }} />
+      )}
+      <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{children}</span>
+    </span>
+  );
+}
+
+export function TierBadge({ tier, title }: { tier: Tier; title?: string }) {
   const { t } = useTranslation();
   return (
-    <Badge color={tierColor[tier]} variant={tier === 'VIP' ? 'filled' : 'light'} size={size} radius="sm" data-tier={tier}>
+    <MiniBadge color={tierColor[tier]} variant={tier === 'VIP' ? 'filled' : 'light'} title={title} data-tier={tier}>
       {t(`scores.tiers.${tier}`)}
-    </Badge>
+    </MiniBadge>
   );
 }
 
-export function QuadrantBadge({ quadrant, size = 'sm' }: { quadrant: Quadrant; size?: 'xs' | 'sm' | 'md' }) {
+export function QuadrantBadge({ quadrant }: { quadrant: Quadrant }) {
   const { t } = useTranslation();
   return (
-    <Badge color={quadrantColor[quadrant]} variant="dot" size={size} radius="sm" data-quadrant={quadrant}>
+    <MiniBadge color={quadrantColor[quadrant]} variant="dot" data-quadrant={quadrant}>
       {t(`scores.quadrants.${quadrant}`)}
-    </Badge>
-  );
-}
-
-export function LoyaltyBadge({ loyalty }: { loyalty: Loyalty }) {
-  const { t } = useTranslation();
-  return (
-    <Tooltip label={t('accounts.loyaltyTitle', { value: loyalty })} openDelay={400}>
-      <Badge color={loyaltyColor[loyalty]} variant="outline" size="sm" radius="sm" w={28} px={0} data-loyalty={loyalty}>
-        {loyalty}
-      </Badge>
-    </Tooltip>
+    </MiniBadge>
   );
 }
 
@@ -35,20 +81,13 @@ export function LoyaltyBadge({ loyalty }: { loyalty: Loyalty }) {
 export function ScoreMeter({ score, label }: { score: number; label: string }) {
   const rounded = Math.round(score);
   return (
-    <Group gap={6} wrap="nowrap" aria-label={label} title={label}>
-      <Text size="sm" fw={600} w={24} ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+    <span aria-label={label} title={label} style={{ display: 'inline-flex', alignItems: 'center', gap: 6, whiteSpace: 'nowrap' }}>
+      <span style={{ width: 24, textAlign: 'right', fontSize: 'var(--mantine-font-size-sm)', fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>
         {rounded}
-      </Text>
-      <Progress value={rounded} color={scoreColor(rounded)} size={5} w={32} radius="xl" aria-hidden />
-    </Group>
-  );
-}
-
-export function ChurnBadge() {
-  const { t } = useTranslation();
-  return (
-    <Badge color="red" variant="light" size="sm" radius="sm" data-testid="churn-badge">
-      {t('scores.churn')}
-    </Badge>
+      </span>
+      <span aria-hidden style={{ width: 32, height: 5, borderRadius: 5, background: 'var(--mantine-color-gray-2)', overflow: 'hidden' }}>
+        <span style={{ display: 'block', width: `${rounded}%`, height: '100%', background: `var(--mantine-color-${scoreColor(rounded)}-filled)` }} />
+      </span>
+    </span>
   );
 }
