@@ -155,6 +155,35 @@ describe('Accounts list with scores', () => {
 
 });
 
+describe('Dashboard on a book never scored', () => {
+  it('shows the empty state with Rescore now; rescoring fills the figures in', async () => {
+    const emptyDb = path.join(dir, 'empty.db');
+    for (const args of [['init', '--json'], ['accounts', 'add', '--name', 'Solo Trading Ltd', '--country', 'GB', '--json']]) {
+      const run = await runTradebook(['--db', emptyDb, ...args]);
+      expect(run.status, run.stderr).toBe(0);
+    }
+    const other = await serveBook(emptyDb);
+    const emptyPage = await browser.newPage({ locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+    try {
+      emptyPage.on('pageerror', (error) => pageErrors.push(error.message));
+      await emptyPage.goto(other.url);
+      await emptyPage.getByTestId('nav-dashboard').click();
+      await emptyPage.getByTestId('dashboard-empty').waitFor(slow);
+      expect(await emptyPage.getByTestId('dashboard-tiers').count()).toBe(0);
+      await emptyPage.getByTestId('dashboard-empty').getByTestId('dashboard-rescore').click();
+      await emptyPage.getByTestId('dashboard-rescored').waitFor(slow);
+      await emptyPage.getByTestId('dashboard-quadrants').waitFor(slow);
+      // One account without orders: no tier, one quadrant, no churn warning.
+      const quadrants = await emptyPage.locator('[data-testid^="dashboard-quadrant-"]').evaluateAll((tiles) => tiles.map((t) => Number(t.getAttribute('data-count'))));
+      expect(quadrants.reduce((a, b) => a + b, 0)).toBe(1);
+      expect(await emptyPage.getByTestId('dashboard-churn-none').count()).toBe(1);
+    } finally {
+      await emptyPage.close();
+      await other.stop();
+    }
+  });
+});
+
 describe('Rescore from the dashboard', () => {
   it('Rescore now rescores the book (as of today), says when it is done and shows the new figures', async () => {
     await page.getByTestId('nav-dashboard').click();
