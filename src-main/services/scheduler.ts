@@ -21,7 +21,7 @@ import { invalidState } from '../contract/errors';
 import { taskTitles, type Language, type TaskTitleKey } from '../contract/messages';
 import type { ScheduleRun } from '../contract/models';
 import type { InquirySource } from '../contract/primitives';
-import { monotonicFactory } from 'ulid';
+import { randomBytes } from 'node:crypto';
 import type { Sqlite } from '../db/connection';
 import {
   complaintDeadlines,
@@ -92,14 +92,25 @@ function instantMs(text: string): number {
 
 /** `YYYY-MM-DDTHH:MM:SSZ`, whole seconds (years 0000–9999, which is all a book holds). */
 function formatMs(ms: number): string {
-  return new Date(Math.round(ms / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `${new Date(Math.round(ms / 1000) * 1000).toISOString().slice(0, 19)}Z`;
 }
+
+/** Title templates split once into text and parameter names (a rebuild renders 100k titles). */
+const compiledTitles = new Map<string, string[]>();
 
 /** Renders a task title in a language from its key and parameters. */
 export function renderTaskTitle(language: Language, key: string, params: Record<string, string | number>): string {
-  const table = taskTitles[language] as Record<string, string>;
-  const template = table[key] ?? key;
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+  const id = `${language}\u0000${key}`;
+  let parts = compiledTitles.get(id);
+  if (parts === undefined) {
+    const table = taskTitles[language] as Record<string, string>;
+    // Odd indexes are parameter names: "a {{x}} b" → ["a ", "x", " b"].
+    parts = (table[key] ?? key).split(/\{\{(\w+)\}\}/);
+    compiledTitles.set(id, parts);
+  }
+  let title = '';
+  for (let i = 0; i < parts.length; i++) title += i % 2 === 0 ? parts[i]! : String(params[parts[i]!] ?? '');
+  return title;
 }
 
 /** The rule settings, the language, the calendar with the book's overrides, and their fingerprint. */
@@ -226,11 +237,39 @@ function closedBySource(task: ExistingTask): boolean {
   return (JSON.parse(task.details) as { closedBy?: unknown }).closedBy === 'source';
 }
 
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * ULIDs for the tasks of one tick: the millisecond, then 80 random bits drawn once and incremented for every id —
+ * unique, and sorted in creation order (ulid's monotonic factory draws new random bits every millisecond, 16 calls
+ * to the system's random source each).
+ */
+function taskIdFactory(): () => string {
+  const bytes = randomBytes(16);
+  const digits = Array.from({ length: 16 }, (_, i) => bytes[i]! & 31);
+  digits[0] = digits[0]! & 15; // room to count up without overflowing 80 bits
+  return () => {
+    for (let i = 15; i >= 0; i--) {
+      digits[i] = (digits[i]! + 1) & 31;
+      if (digits[i] !== 0) break;
+    }
+    let time = Date.now();
+    let head = '';
+    for (let i = 0; i < 10; i++) {
+      head = CROCKFORD[time % 32]! + head;
+      time = Math.floor(time / 32);
+    }
+    let tail = '';
+    for (const d of digits) tail += CROCKFORD[d];
+    return head + tail;
+  };
+}
+
 /** Applies rule verdicts to the tasks table. */
 class Reconciler {
   private readonly bySource;
-  /** Task ids: ULIDs, random once per millisecond and incremented within it (a rebuild makes 100k of them). */
-  private readonly newId = monotonicFactory();
+  /** Task ids: ULIDs (a rebuild makes 100k of them). */
+  private readonly newId = taskIdFactory();
   private readonly insert;
   private readonly move;
   private readonly close;

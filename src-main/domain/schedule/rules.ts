@@ -91,6 +91,9 @@ export function followUpDue(calendar: BusinessCalendar, settings: RuleSettings, 
   return ms;
 }
 
+/** How far `offFestival` can move a day (its guard): a quarterly review dated earlier than that before a bound is skipped. */
+const ROLL_REACH_DAYS = 62;
+
 /** R5: the business day on or after `day` that is not a festival pause day in the buyer's country. */
 function offFestival(calendar: BusinessCalendar, country: string, day: number): number {
   let business = calendar.nextBusinessEpochDay(country, day);
@@ -203,6 +206,8 @@ export function nextHealthReview(
     const year = anchor.year + Math.floor(months / 12);
     const month = (months % 12) + 1;
     const nominalDay = epochDayOf(year, month, Math.min(anchor.day, daysInMonth(year, month)));
+    // Rolling to a business day moves a date at most ROLL_REACH_DAYS: a date further before the bound is not it.
+    if ((nominalDay + ROLL_REACH_DAYS) * MS_PER_DAY < notBeforeMs) continue;
     const day = offFestival(calendar, buyer.country, nominalDay);
     const dueMs = wallClockEpochMs(buyer.zone, day, minutes);
     if (dueMs >= notBeforeMs) return { dueMs, nominal: formatEpochDay(nominalDay) };
