@@ -18,6 +18,7 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from './connection';
+import { startReaders, type Columns } from './scoring-threads';
 
 type Combine = 'sum' | 'money' | 'quantity' | 'min' | 'max' | 'concat';
 /** `main`: every month row with an order on or before the as-of date; `m6`: those from R14's first month on. */
@@ -194,8 +195,8 @@ const orderIn = (t: string) =>
  * order of the 24 months — the account's previous order, index only unless two orders share the day (then the smaller
  * id comes first).
  */
-function straddleCte(one: boolean, og = 'og'): string {
-  const rows = one ? ' AND account_id = :account' : '';
+function straddleCte(one: boolean, og = 'og', range = ''): string {
+  const rows = one ? ' AND account_id = :account' : range;
   const straddle = (tag: string, month: string, edge: string) =>
     `SELECT account_id, month, ${tag} AS tag FROM account_months WHERE month = ${month} AND last_day > ${edge} AND first_day <= ${edge}${rows}`;
   return `
@@ -220,11 +221,11 @@ function straddleCte(one: boolean, og = 'og'): string {
 }
 
 /** `og`: the payment terms of each open row's orders, flagged by whether the row is inside the 12 / 24 months, the history. */
-function openCte(one: boolean, og = 'og'): string {
+function openCte(one: boolean, og = 'og', range = ''): string {
   return `
   open_rows AS (
     SELECT account_id, month, first_day > :b12 AS p12, first_day > :b24 AS p24, 1 AS ph
-    FROM account_months WHERE open_until >= :d AND month <= :dm AND last_day <= :d${one ? ' AND account_id = :account' : ''}
+    FROM account_months WHERE open_until >= :d AND month <= :dm AND last_day <= :d${one ? ' AND account_id = :account' : range}
   ),
   ${og} AS (
     SELECT o.account_id, o.ordered_at, o.amount_base, o.due_on, o.paid_on, 0 AS s12, 0 AS s24, 0 AS sd, p12, p24, ph
@@ -265,6 +266,17 @@ const ROW_COLUMNS = [
   'median_gap',
 ] as (keyof OrderFactsRow)[];
 
+/** Which ends an account-id range has: from `:lo` (inclusive), up to `:hi` (exclusive); none: the whole book. */
+export interface RangeBounds {
+  lo?: boolean;
+  hi?: boolean;
+}
+
+/** The condition that keeps a statement's account_months rows to one account-id range (each range has its own text). */
+function rangeWhere(bounds: RangeBounds): string {
+  return `${bounds.lo ? ' AND account_id >= :lo' : ''}${bounds.hi ? ' AND account_id < :hi' : ''}`;
+}
+
 /**
  * The whole book in one statement, one row per account with an order up to the as-of date: the month rows
  * aggregated per account in key order (`mg`, one pass, no sort), merged with the facts of R14's six months (`m6g`,
@@ -272,7 +284,8 @@ const ROW_COLUMNS = [
  * (`pg`) — the last three materialized and looked up per account. An account whose only orders by the as-of date lie
  * in the as-of month's straddling row comes from `sg` alone (second branch; the rows are put in order afterwards).
  */
-function bookFactsSql(): string {
+function bookFactsSql(bounds: RangeBounds = {}): string {
+  const range = rangeWhere(bounds);
   const straddleFacts = new Set(STRADDLE_FACTS);
   const openFacts = new Set(OPEN_FACTS);
   const aggregate = (facts: Fact[], from: string) => `SELECT account_id, ${facts.map((f) => `${f.order} AS ${f.name}`).join(', ')} FROM ${from} GROUP BY account_id`;
@@ -285,12 +298,12 @@ function bookFactsSql(): string {
   };
   const monthFacts = (source: MonthSource) => FACTS.filter((f) => f.month[0] === source).map((f) => `${f.month[1]} AS ${f.name}`).join(', ');
   return `
-WITH ${straddleCte(false, 'straddle_orders')},
+WITH ${straddleCte(false, 'straddle_orders', range)},
   sg AS MATERIALIZED (${aggregate(STRADDLE_FACTS, 'straddle_orders')}),
-  ${openCte(false, 'open_orders')},
+  ${openCte(false, 'open_orders', range)},
   pg AS MATERIALIZED (${aggregate(OPEN_FACTS, 'open_orders')}),
-  m6g AS MATERIALIZED (SELECT account_id, ${monthFacts('m6')} FROM account_months WHERE ${MONTH_WHERE.m6} GROUP BY account_id),
-  mg AS (SELECT account_id, ${monthFacts('main')} FROM account_months WHERE ${MONTH_WHERE.main} GROUP BY account_id),
+  m6g AS MATERIALIZED (SELECT account_id, ${monthFacts('m6')} FROM account_months WHERE ${MONTH_WHERE.m6}${range} GROUP BY account_id),
+  mg AS (SELECT account_id, ${monthFacts('main')} FROM account_months WHERE ${MONTH_WHERE.main}${range} GROUP BY account_id),
   facts AS (
     SELECT mg.account_id, ${FACTS.map((f) => merged(f, true)).join(', ')}
     FROM mg LEFT JOIN m6g ON m6g.account_id = mg.account_id LEFT JOIN sg ON sg.account_id = mg.account_id
@@ -489,46 +502,126 @@ const roundHalfUp = (x: number) => Math.floor(x + 0.5);
  * order count and revenue among the accounts with orders; the purchase part round(100 × cume_dist()) of the 12-month
  * revenue among those with orders in the last 12 months. Computed here over the facts rows, with SQLite's arithmetic.
  */
-function bookQuintiles(rows: unknown[][]): { r: Int8Array; f: Int8Array; m: Int8Array; purchase: Int16Array } {
-  const col = (name: keyof OrderFactsRow) => ROW_COLUMNS.indexOf(name) + 1;
+function bookQuintiles(columns: Column[], n: number): { r: Int8Array; f: Int8Array; m: Int8Array; purchase: Int16Array } {
+  const col = (name: keyof OrderFactsRow) => columns[ROW_COLUMNS.indexOf(name) + 1]!;
   const [all, last, o24, r24, o12, r12] = [col('orders_all'), col('last_order'), col('orders24'), col('revenue24'), col('orders12'), col('revenue12')];
-  const r = new Int8Array(rows.length);
-  const f = new Int8Array(rows.length);
-  const m = new Int8Array(rows.length);
-  const purchase = new Int16Array(rows.length);
-  const scored = (use: (row: unknown[]) => boolean) => rows.flatMap((row, i) => (use(row) ? [i] : []));
-  const withOrders = scored((row) => (row[all] as number) > 0);
-  const quintile = (target: Int8Array, c: number) => {
-    const dist = cumeDist(withOrders.map((i) => rows[i]![c] as Sortable));
+  const r = new Int8Array(n);
+  const f = new Int8Array(n);
+  const m = new Int8Array(n);
+  const purchase = new Int16Array(n);
+  const scored = (use: Column) => {
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) if ((use[i] as number) > 0) out.push(i);
+    return out;
+  };
+  const withOrders = scored(all);
+  const quintile = (target: Int8Array, c: Column) => {
+    const dist = cumeDist(withOrders.map((i) => c[i] as Sortable));
     withOrders.forEach((i, k) => (target[i] = Math.ceil(5 * dist[k]!)));
   };
   quintile(r, last);
   quintile(f, o24);
   quintile(m, r24);
-  const with12 = scored((row) => (row[o12] as number) > 0);
-  const dist = cumeDist(with12.map((i) => rows[i]![r12] as number));
+  const with12 = scored(o12);
+  const dist = cumeDist(with12.map((i) => r12[i] as number));
   with12.forEach((i, k) => (purchase[i] = roundHalfUp(100 * dist[k]!)));
   return { r, f, m, purchase };
 }
 
 /**
- * Every account's order facts and book-relative scores as of `params.d`: one statement (one consistent read of the
- * book, nothing written), the rows kept as SQLite gives them and turned into objects one at a time.
+ * How a full rescore reads the book's facts: a book with at least `minAccounts` accounts is split into `workers`
+ * account-id ranges, each read on its own worker thread (db/scoring-threads.ts); a smaller book is read in-process.
+ * Exported so that tests can lower the threshold and point `library` at a module that fails (the fallback).
  */
-export function bookOrderFacts(db: Sqlite, params: OrderFactsParams): BookFacts {
-  const rows = prepared(db, bookFactsSql()).raw().all(params) as unknown[][];
-  // The accounts that ordered only inside the as-of month's straddling row come last: put them in place.
+export const factsThreading: { minAccounts: number; workers: number; library?: string } = {
+  minAccounts: 5000,
+  /** The machine's two cores. */
+  workers: 2,
+};
+
+type Column = Float64Array | unknown[];
+
+/**
+ * A statement's rows column by column (as the worker threads hand them over, db/scoring-threads.ts): a column of
+ * numbers only is a Float64Array, any other (ids, dates, a NULL anywhere) an array.
+ */
+function columnsOf(statement: Statement, params: OrderFactsParams, capacity: number): Columns {
+  let n = 0;
+  let cap = Math.max(16, capacity);
+  let columns: Column[] | null = null;
+  for (const row of statement.raw().iterate(params) as IterableIterator<unknown[]>) {
+    columns ??= row.map(() => new Float64Array(cap));
+    if (n === cap) {
+      cap *= 2;
+      columns = columns.map((c) => {
+        if (!(c instanceof Float64Array)) return c;
+        const grown = new Float64Array(cap);
+        grown.set(c);
+        return grown;
+      });
+    }
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      let column = columns[c]!;
+      if (column instanceof Float64Array) {
+        if (typeof v === 'number') {
+          column[n] = v;
+          continue;
+        }
+        column = Array.from(column.subarray(0, n));
+        columns[c] = column;
+      }
+      column[n] = v;
+    }
+    n++;
+  }
+  return { n, columns: (columns ?? []).map((c) => (c instanceof Float64Array ? c.subarray(0, n) : c)) };
+}
+
+/** The ranges' columns one after the other. */
+function concatColumns(parts: Columns[]): Columns {
+  const filled = parts.filter((p) => p.n > 0);
+  if (filled.length <= 1) return filled[0] ?? { n: 0, columns: [] };
+  const n = filled.reduce((sum, p) => sum + p.n, 0);
+  const columns = filled[0]!.columns.map((_, c): Column => {
+    if (filled.every((p) => p.columns[c] instanceof Float64Array)) {
+      const out = new Float64Array(n);
+      let at = 0;
+      for (const p of filled) {
+        out.set(p.columns[c] as Float64Array, at);
+        at += p.n;
+      }
+      return out;
+    }
+    const out: unknown[] = [];
+    for (const p of filled) for (let i = 0; i < p.n; i++) out.push(p.columns[c]![i]);
+    return out;
+  });
+  return { n, columns };
+}
+
+/** The facts rows in account order with their book-relative scores, turned into objects one at a time. */
+function bookFactsOf({ n, columns }: Columns): BookFacts {
+  if (n === 0) return { accountIds: [], row: () => emptyOrderFacts('') };
+  let ids = columns[0] as string[];
+  // The accounts that ordered only inside the as-of month's straddling row come last (per range): put them in place.
   let sorted = true;
-  for (let i = 1; i < rows.length && sorted; i++) sorted = (rows[i - 1]![0] as string) < (rows[i]![0] as string);
-  if (!sorted) rows.sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1));
-  const q = bookQuintiles(rows);
+  for (let i = 1; i < n && sorted; i++) sorted = ids[i - 1]! < ids[i]!;
+  if (!sorted) {
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : 1));
+    columns = columns.map((c) => {
+      if (c instanceof Float64Array) return Float64Array.from(order, (i) => c[i]!);
+      return order.map((i) => c[i]);
+    });
+    ids = columns[0] as string[];
+  }
+  const q = bookQuintiles(columns, n);
   return {
-    accountIds: rows.map((row) => row[0] as string),
+    accountIds: ids,
     row(index: number) {
-      const values = rows[index]!;
-      const row = emptyOrderFacts(values[0] as string);
+      const row = emptyOrderFacts(ids[index]!);
       const target = row as unknown as Record<string, unknown>;
-      for (let c = 0; c < ROW_COLUMNS.length; c++) target[ROW_COLUMNS[c]!] = values[c + 1];
+      for (let c = 0; c < ROW_COLUMNS.length; c++) target[ROW_COLUMNS[c]!] = columns[c + 1]![index];
       const withOrders = (row.orders_all ?? 0) > 0;
       row.q_r = withOrders ? q.r[index]! : null;
       row.q_f = withOrders ? q.f[index]! : null;
@@ -539,6 +632,66 @@ export function bookOrderFacts(db: Sqlite, params: OrderFactsParams): BookFacts 
   };
 }
 
+/** The account ids that split the book into `parts` ranges of about as many accounts each (ascending, parts − 1). */
+function splitIds(db: Sqlite, accounts: number, parts: number): string[] {
+  const at = prepared(db, 'SELECT id FROM accounts ORDER BY id LIMIT 1 OFFSET ?').pluck();
+  const ids: string[] = [];
+  for (let k = 1; k < parts; k++) {
+    const id = at.get(Math.floor((accounts * k) / parts)) as string | undefined;
+    if (id !== undefined && (ids.length === 0 || id > ids[ids.length - 1]!)) ids.push(id);
+  }
+  return ids;
+}
+
+/** A pending read of the book's facts: `finish` returns them (waiting for the worker threads, if any). */
+export interface PendingBookFacts {
+  finish(): BookFacts;
+  /** How the facts were read: in-process, on worker threads, or in-process after the workers failed. */
+  readonly how: 'in-process' | 'threads' | 'fallback';
+}
+
+/**
+ * Starts reading every account's order facts as of `params.d`; the caller may do other reads before `finish`.
+ * `threads`: the caller has committed everything the facts read (see db/scoring-threads.ts), so a large book may be
+ * read on worker threads, one account-id range each; the ranges' rows together are exactly the whole statement's.
+ * Without threads, or when they fail, one statement in-process (one consistent read of the book, nothing written).
+ */
+export function startBookOrderFacts(db: Sqlite, params: OrderFactsParams, threads = false): PendingBookFacts {
+  const inProcess = () => bookFactsOf(columnsOf(prepared(db, bookFactsSql()), params, 1024));
+  const { minAccounts, workers, library } = factsThreading;
+  const accounts = threads && !db.memory && workers > 1 ? (prepared(db, 'SELECT count(*) FROM accounts').pluck().get() as number) : 0;
+  const ids = accounts >= minAccounts ? splitIds(db, accounts, workers) : [];
+  const readers =
+    ids.length > 0
+      ? startReaders(
+          db.name,
+          [...ids, null].map((hi, k) => {
+            const lo = k > 0 ? ids[k - 1]! : null;
+            const bounds = { lo: lo !== null, hi: hi !== null };
+            const capacity = Math.ceil((1.1 * accounts) / workers);
+            return { sql: bookFactsSql(bounds), params: { ...params, ...(lo !== null ? { lo } : {}), ...(hi !== null ? { hi } : {}) }, capacity };
+          }),
+          library === undefined ? {} : { library },
+        )
+      : null;
+  let how: PendingBookFacts['how'] = readers ? 'threads' : 'in-process';
+  return {
+    get how() {
+      return how;
+    },
+    finish() {
+      const parts = readers?.collect();
+      if (readers && !parts) how = 'fallback';
+      return parts ? bookFactsOf(concatColumns(parts)) : inProcess();
+    },
+  };
+}
+
+/** Every account's order facts and book-relative scores as of `params.d`, read in-process. */
+export function bookOrderFacts(db: Sqlite, params: OrderFactsParams): BookFacts {
+  return startBookOrderFacts(db, params).finish();
+}
+
 /** One account's order facts (no book-relative scores). */
 export function accountOrderFacts(db: Sqlite, params: OrderFactsParams, accountId: string): OrderFactsRow | undefined {
   const row = prepared(db, accountFactsSql()).get({ ...params, account: accountId }) as Omit<OrderFactsRow, 'q_r' | 'q_f' | 'q_m' | 'q_purchase'> | undefined;
@@ -546,6 +699,6 @@ export function accountOrderFacts(db: Sqlite, params: OrderFactsParams, accountI
 }
 
 /** The SQL of the facts statements, for the benchmark's diagnostics and for tests. */
-export function orderFactsSql(scope: 'book' | 'account'): string[] {
-  return scope === 'account' ? [accountFactsSql()] : [bookFactsSql()];
+export function orderFactsSql(scope: 'book' | 'account', bounds: RangeBounds = {}): string[] {
+  return scope === 'account' ? [accountFactsSql()] : [bookFactsSql(bounds)];
 }

@@ -20,7 +20,7 @@ import type { Language } from '../contract/messages';
 import type { AccountScoreView, ScoreExplanation, ScoreRunSummary } from '../contract/models';
 import { accountMonthsFresh, rebuildAccountMonths } from '../db/account-months';
 import type { Sqlite } from '../db/connection';
-import { accountOrderFacts, bookOrderFacts, prepared, type OrderFactsParams, type OrderFactsRow } from '../db/scoring-facts';
+import { accountOrderFacts, prepared, startBookOrderFacts, type OrderFactsParams, type OrderFactsRow } from '../db/scoring-facts';
 import { formatInstant } from '../domain/dates';
 import {
   addDays,
@@ -601,21 +601,26 @@ class Phases {
 
 /**
  * Every account's scores as of the scoring date — facts in SQL (book-wide), scores in the domain — handed one by one
- * to `each` with the account's order facts row (none without orders).
+ * to `each` with the account's order facts row (none without orders). `threads`: everything the facts read is
+ * committed (a full rescore), so a large book's order facts may be read on worker threads while this thread reads the
+ * activity facts and the accounts.
  */
 function forEachScore(
   db: Sqlite,
   s: Scoring,
   each: (score: AccountScore, facts: AccountFacts, account: AccountRowLite, orders: OrderFactsRow | undefined) => void,
   phases?: Phases,
+  threads = false,
 ): void {
-  const book = bookOrderFacts(db, s.orderParams);
-  phases?.mark('order facts (SQL)');
+  const pending = startBookOrderFacts(db, s.orderParams, threads);
+  phases?.mark('order facts (start)');
   const activity = activityOf(db, s, null);
   phases?.mark('activity facts (SQL)');
   // A table scan and a sort here: walking the id index costs a table look-up per account.
   const accounts = (prepared(db, `${ACCOUNTS_SQL_SCAN}`).all() as AccountRowLite[]).sort((a, b) => (a.id < b.id ? -1 : 1));
   phases?.mark('accounts');
+  const book = pending.finish();
+  phases?.mark(`order facts (${pending.how})`);
   // Both are in id order: walk them together.
   let next = 0;
   for (const account of accounts) {
@@ -694,6 +699,7 @@ export function rescoreBook(db: Sqlite, host: HostFacts, now: string, asOf?: str
         phases.mark('snapshots, tally, bounds');
       },
       phases,
+      true,
     );
     snapshots.flush();
     writeState(db, BOUNDS_KEY, bounds.bounds(s.asOf), now);

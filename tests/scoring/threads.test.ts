@@ -1,0 +1,95 @@
+/**
+ * Issue 7: a large book's order facts are read on worker threads, one account-id range each (db/scoring-threads.ts).
+ * The threshold is lowered here so that a small seeded book takes the threaded path; its facts, book-relative scores,
+ * snapshots and summary are exactly those of the in-process read, and a worker that fails falls back to it.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { bookOrderFacts, factsThreading, startBookOrderFacts, type BookFacts } from '../../src-main/db/scoring-facts';
+import { call } from '../../src-main/handlers/dispatch';
+import { rescoreBook, scoringFor } from '../../src-main/services/scoring';
+import { openTestBook, valueOf, type TestBook } from '../db/temp-book';
+
+const DEFAULTS = { ...factsThreading };
+let tb: TestBook;
+
+beforeAll(async () => {
+  tb = openTestBook('2025-06-30T12:00:00Z');
+  valueOf(await call(tb.ctx, 'book.seed', { accounts: 400, seed: 7 }));
+});
+afterAll(async () => {
+  await tb.close();
+});
+afterEach(() => {
+  Object.assign(factsThreading, DEFAULTS);
+  delete factsThreading.library;
+});
+
+const rowsOf = (book: BookFacts) => book.accountIds.map((_, i) => book.row(i));
+
+/** The snapshots of a day as stored, without their ids and times. */
+function snapshotsOf(asOf: string): unknown[] {
+  return tb.book.sqlite
+    .prepare(
+      `SELECT account_id, as_of, recency, frequency, monetary, tier, value_score, parts, quadrant, loyalty, health, churn_warning
+       FROM score_snapshots WHERE as_of = ? AND deleted_at IS NULL ORDER BY account_id`,
+    )
+    .all(asOf);
+}
+
+describe('issue 7: the facts read on worker threads', () => {
+  it('give exactly the in-process facts and book-relative scores (month end and mid-month)', () => {
+    factsThreading.minAccounts = 100;
+    for (const asOf of ['2025-06-30', '2025-06-15', '2024-02-29']) {
+      const s = scoringFor(tb.book.sqlite, tb.ctx.host, tb.ctx.now(), asOf);
+      const pending = startBookOrderFacts(tb.book.sqlite, s.orderParams, true);
+      const threaded = rowsOf(pending.finish());
+      expect(pending.how).toBe('threads');
+      const inProcess = rowsOf(bookOrderFacts(tb.book.sqlite, s.orderParams));
+      expect(threaded.length).toBeGreaterThan(100);
+      expect(threaded).toEqual(inProcess);
+    }
+  });
+
+  it('stay in-process below the threshold and when the caller has not committed what they read', () => {
+    const s = scoringFor(tb.book.sqlite, tb.ctx.host, tb.ctx.now(), '2025-06-30');
+    const small = startBookOrderFacts(tb.book.sqlite, s.orderParams, true);
+    small.finish();
+    expect(small.how).toBe('in-process'); // 400 accounts < the default threshold
+    factsThreading.minAccounts = 100;
+    const uncommitted = startBookOrderFacts(tb.book.sqlite, s.orderParams, false);
+    uncommitted.finish();
+    expect(uncommitted.how).toBe('in-process');
+  });
+
+  it('a worker that fails falls back to the in-process read, with the same facts', () => {
+    factsThreading.minAccounts = 100;
+    factsThreading.library = '/nonexistent/better-sqlite3/index.js';
+    const s = scoringFor(tb.book.sqlite, tb.ctx.host, tb.ctx.now(), '2025-06-30');
+    const pending = startBookOrderFacts(tb.book.sqlite, s.orderParams, true);
+    const rows = rowsOf(pending.finish());
+    expect(pending.how).toBe('fallback');
+    expect(rows).toEqual(rowsOf(bookOrderFacts(tb.book.sqlite, s.orderParams)));
+  });
+
+  it('a full rescore writes the same snapshots and summary threaded, in-process and after a failed worker', () => {
+    const db = tb.book.sqlite;
+    const asOf = '2025-06-30';
+    const run = () => {
+      // Each run starts from no snapshots and no reviews of the day, so that every snapshot is written.
+      db.prepare('DELETE FROM score_snapshots').run();
+      db.prepare('DELETE FROM health_reviews').run();
+      const summary = { ...rescoreBook(db, tb.ctx.host, tb.ctx.now(), asOf), seconds: 0 };
+      return { summary, snapshots: snapshotsOf(asOf) };
+    };
+    factsThreading.minAccounts = 100;
+    const threaded = run();
+    factsThreading.minAccounts = Number.POSITIVE_INFINITY;
+    const inProcess = run();
+    factsThreading.minAccounts = 100;
+    factsThreading.library = '/nonexistent/better-sqlite3/index.js';
+    const fallback = run();
+    expect(threaded.snapshots.length).toBe(400);
+    expect(threaded).toEqual(inProcess);
+    expect(fallback).toEqual(inProcess);
+  });
+});
