@@ -239,8 +239,9 @@ const STRADDLE_FACTS = FACTS.filter((f) => f.order !== 'NULL');
 const OPEN_FACTS = FACTS.filter((f) => PAYMENT_FACTS.has(f.name));
 
 /** Facts derived from others: the 12 months before the last 12, the 3 months before the last 3, the median gap. */
-const DERIVED = `round(revenue24 - revenue12, 2) AS revenue_prev12, round(amount6 - amount3, 2) AS amount_prev3,
-  round(quantity6 - quantity3, 6) AS quantity_prev3, (SELECT median(value) FROM json_each('[' || gaps || ']')) AS median_gap`;
+const DERIVED_SUMS = `round(revenue24 - revenue12, 2) AS revenue_prev12, round(amount6 - amount3, 2) AS amount_prev3,
+  round(quantity6 - quantity3, 6) AS quantity_prev3`;
+const DERIVED = `${DERIVED_SUMS}, (SELECT median(value) FROM json_each('[' || gaps || ']')) AS median_gap`;
 
 /** One account's facts in one statement (no book-relative scores: those come from the last full rescore's bounds). */
 function accountFactsSql(): string {
@@ -313,7 +314,7 @@ WITH ${straddleCte(false, 'straddle_orders', range)},
     FROM sg LEFT JOIN pg ON pg.account_id = sg.account_id
     WHERE NOT EXISTS (SELECT 1 FROM account_months m WHERE m.account_id = sg.account_id AND m.month <= :dm AND m.last_day <= :d)
   )
-SELECT account_id, ${ROW_COLUMNS.join(', ')} FROM (SELECT *, ${DERIVED} FROM facts)`;
+SELECT account_id, ${ROW_COLUMNS.map((c) => (c === 'median_gap' ? 'gaps AS median_gap' : c)).join(', ')} FROM (SELECT *, ${DERIVED_SUMS} FROM facts)`;
 }
 
 /** One row of the facts statement (snake_case as SQL gives it). */
@@ -575,7 +576,26 @@ function columnsOf(statement: Statement, params: OrderFactsParams, capacity: num
     }
     n++;
   }
-  return { n, columns: (columns ?? []).map((c) => (c instanceof Float64Array ? c.subarray(0, n) : c)) };
+  const out = (columns ?? []).map((c) => (c instanceof Float64Array ? c.subarray(0, n) : c));
+  if (out.length > MEDIAN_COLUMN) out[MEDIAN_COLUMN] = Array.from(out[MEDIAN_COLUMN]!, listMedian);
+  return { n, columns: out };
+}
+
+/** The book statement gives each account's 24-month gaps as a list (`median_gap`): its median is taken in JS. */
+const MEDIAN_COLUMN = ROW_COLUMNS.indexOf('median_gap') + 1;
+
+/**
+ * The median of a comma-separated list of numbers as SQLite's median() computes it (percentile 50: the sorted values'
+ * element at (n − 1) / 2, interpolated v1 + (v2 − v1) × fraction); null for no list. The worker threads do the same.
+ */
+export function listMedian(list: unknown): number | null {
+  if (typeof list !== 'string' || list === '') return null;
+  const values = list.split(',').map(Number).sort((a, b) => a - b);
+  const ix = (values.length - 1) * 0.5;
+  const i1 = Math.floor(ix);
+  const v1 = values[i1]!;
+  if (ix === i1) return v1;
+  return v1 + (values[i1 + 1]! - v1) * (ix - i1);
 }
 
 /** The ranges' columns one after the other. */
@@ -669,7 +689,8 @@ export function startBookOrderFacts(db: Sqlite, params: OrderFactsParams, thread
             const lo = k > 0 ? ids[k - 1]! : null;
             const bounds = { lo: lo !== null, hi: hi !== null };
             const capacity = Math.ceil((1.1 * accounts) / workers);
-            return { sql: bookFactsSql(bounds), params: { ...params, ...(lo !== null ? { lo } : {}), ...(hi !== null ? { hi } : {}) }, capacity };
+            const rangeParams = { ...params, ...(lo !== null ? { lo } : {}), ...(hi !== null ? { hi } : {}) };
+            return { sql: bookFactsSql(bounds), params: rangeParams, capacity, medianColumn: MEDIAN_COLUMN };
           }),
           library === undefined ? {} : { library },
         )

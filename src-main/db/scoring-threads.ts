@@ -19,7 +19,17 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
-const { port, flags, index, library, file, nativeBinding, sql, params, capacity } = workerData;
+const { port, flags, index, library, file, nativeBinding, sql, params, capacity, medianColumn } = workerData;
+// As listMedian in db/scoring-facts.ts: SQLite's median() of a comma-separated list.
+function listMedian(list) {
+  if (typeof list !== 'string' || list === '') return null;
+  const values = list.split(',').map(Number).sort((a, b) => a - b);
+  const ix = (values.length - 1) * 0.5;
+  const i1 = Math.floor(ix);
+  const v1 = values[i1];
+  if (ix === i1) return v1;
+  return v1 + (values[i1 + 1] - v1) * (ix - i1);
+}
 let message;
 let transfer = [];
 try {
@@ -58,6 +68,7 @@ try {
       n++;
     }
     columns = (columns || []).map((c) => (c instanceof Float64Array ? c.slice(0, n) : c));
+    if (columns.length > medianColumn) columns[medianColumn] = Array.from(columns[medianColumn], listMedian);
     transfer = columns.filter((c) => c instanceof Float64Array).map((c) => c.buffer);
     message = { n, columns };
   } finally {
@@ -81,6 +92,8 @@ export interface ReaderJob {
   params: Record<string, unknown>;
   /** About how many rows to expect. */
   capacity: number;
+  /** A column of comma-separated numbers to replace by their median (see listMedian in db/scoring-facts.ts). */
+  medianColumn: number;
 }
 
 /** A statement's rows column by column: a column of numbers only is a Float64Array, any other an array. */
@@ -121,7 +134,7 @@ export function startReaders(file: string, jobs: ReaderJob[], options: ReaderOpt
   try {
     jobs.forEach((job, index) => {
       const { port1, port2 } = new MessageChannel();
-      const workerData = { port: port2, flags, index, library, file, nativeBinding, sql: job.sql, params: job.params, capacity: job.capacity };
+      const workerData = { port: port2, flags, index, library, file, nativeBinding, sql: job.sql, params: job.params, capacity: job.capacity, medianColumn: job.medianColumn };
       const worker = new Worker(WORKER_SOURCE, { eval: true, workerData, transferList: [port2] });
       worker.unref();
       // A worker that fails is seen through its message (or its silence); keep its error from reaching the process.

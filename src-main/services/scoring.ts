@@ -601,19 +601,23 @@ class Phases {
 
 /**
  * Every account's scores as of the scoring date — facts in SQL (book-wide), scores in the domain — handed one by one
- * to `each` with the account's order facts row (none without orders). `threads`: everything the facts read is
- * committed (a full rescore), so a large book's order facts may be read on worker threads while this thread reads the
- * activity facts and the accounts.
+ * to `each` with the account's order facts row (none without orders). `full`: a full rescore, which has committed
+ * everything the facts read, so a large book's order facts may be read on worker threads while this thread runs
+ * `meanwhile` and reads the activity facts and the accounts.
  */
 function forEachScore(
   db: Sqlite,
   s: Scoring,
   each: (score: AccountScore, facts: AccountFacts, account: AccountRowLite, orders: OrderFactsRow | undefined) => void,
   phases?: Phases,
-  threads = false,
+  full?: { meanwhile: () => void },
 ): void {
-  const pending = startBookOrderFacts(db, s.orderParams, threads);
+  const pending = startBookOrderFacts(db, s.orderParams, full !== undefined);
   phases?.mark('order facts (start)');
+  if (full) {
+    full.meanwhile();
+    phases?.mark('stored snapshots');
+  }
   const activity = activityOf(db, s, null);
   phases?.mark('activity facts (SQL)');
   // A table scan and a sort here: walking the id index costs a table look-up per account.
@@ -684,7 +688,7 @@ export function rescoreBook(db: Sqlite, host: HostFacts, now: string, asOf?: str
   let reviews = 0;
   phases.mark('settings');
   db.transaction(() => {
-    const snapshots = snapshotWriter(db, now, s.asOf, s.settings, storedSnapshots(db, s.asOf));
+    let snapshots = snapshotWriter(db, now, s.asOf, s.settings);
     const bounds = new BoundsCollector();
     const due: DueReview[] = [];
     forEachScore(
@@ -699,7 +703,7 @@ export function rescoreBook(db: Sqlite, host: HostFacts, now: string, asOf?: str
         phases.mark('snapshots, tally, bounds');
       },
       phases,
-      true,
+      { meanwhile: () => (snapshots = snapshotWriter(db, now, s.asOf, s.settings, storedSnapshots(db, s.asOf))) },
     );
     snapshots.flush();
     writeState(db, BOUNDS_KEY, bounds.bounds(s.asOf), now);

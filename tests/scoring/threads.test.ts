@@ -3,8 +3,9 @@
  * The threshold is lowered here so that a small seeded book takes the threaded path; its facts, book-relative scores,
  * snapshots and summary are exactly those of the in-process read, and a worker that fails falls back to it.
  */
+import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { bookOrderFacts, factsThreading, startBookOrderFacts, type BookFacts } from '../../src-main/db/scoring-facts';
+import { bookOrderFacts, factsThreading, listMedian, startBookOrderFacts, type BookFacts } from '../../src-main/db/scoring-facts';
 import { call } from '../../src-main/handlers/dispatch';
 import { rescoreBook, scoringFor } from '../../src-main/services/scoring';
 import { openTestBook, valueOf, type TestBook } from '../db/temp-book';
@@ -69,6 +70,18 @@ describe('issue 7: the facts read on worker threads', () => {
     const rows = rowsOf(pending.finish());
     expect(pending.how).toBe('fallback');
     expect(rows).toEqual(rowsOf(bookOrderFacts(tb.book.sqlite, s.orderParams)));
+  });
+
+  it('the median gap taken in JS is exactly SQLite\'s median()', () => {
+    const median = tb.book.sqlite.prepare("SELECT median(value) FROM json_each('[' || ? || ']')").pluck();
+    expect(listMedian(null)).toBeNull();
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 1, maxLength: 40 }), (gaps) => {
+        const list = gaps.join(',');
+        expect(listMedian(list)).toBe(median.get(list));
+      }),
+      { seed: 20251125, numRuns: 500 },
+    );
   });
 
   it('a full rescore writes the same snapshots and summary threaded, in-process and after a failed worker', () => {
