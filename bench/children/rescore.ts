@@ -6,6 +6,7 @@
  * Usage: node --import tsx bench/children/rescore.ts BOOK_FILE AS_OF
  */
 import { openBook } from '../../src-main/db/book';
+import { factsThreading } from '../../src-main/db/scoring-facts';
 import { hostFacts, systemClock } from '../../src-main/services/context';
 import { rescoreBook } from '../../src-main/services/scoring';
 
@@ -14,6 +15,9 @@ if (!file || !asOf) {
   process.stderr.write('usage: rescore.ts BOOK_FILE AS_OF\n');
   process.exit(2);
 }
+
+// For comparisons: BENCH_FACTS_WORKERS=1 reads the facts in-process, as a small book does.
+if (process.env.BENCH_FACTS_WORKERS) factsThreading.workers = Number(process.env.BENCH_FACTS_WORKERS);
 
 const book = openBook(file);
 const t0 = performance.now();

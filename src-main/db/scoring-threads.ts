@@ -84,6 +84,12 @@ Atomics.store(flags, index, 1);
 Atomics.notify(flags, index);
 `;
 
+/**
+ * A small young generation: a worker's garbage is one short-lived array per row, and the rescoring process's peak
+ * memory counts the workers' heaps too (issue 7: ≤ 400 MB).
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 };
+
 /** How long the caller waits for a worker before giving up on it (then it reads in-process). */
 const WAIT_MS = 120_000;
 
@@ -135,7 +141,7 @@ export function startReaders(file: string, jobs: ReaderJob[], options: ReaderOpt
     jobs.forEach((job, index) => {
       const { port1, port2 } = new MessageChannel();
       const workerData = { port: port2, flags, index, library, file, nativeBinding, sql: job.sql, params: job.params, capacity: job.capacity, medianColumn: job.medianColumn };
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData, transferList: [port2] });
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData, transferList: [port2], resourceLimits: WORKER_LIMITS });
       worker.unref();
       // A worker that fails is seen through its message (or its silence); keep its error from reaching the process.
       worker.on('error', () => undefined);
