@@ -50,7 +50,7 @@ describe('the account page in Chromium', () => {
   it('opens from a row of the accounts list with its details, orders and scores', async () => {
     const row = page.getByTestId('account-row').first();
     await row.waitFor();
-    name = ((await row.locator('[role="cell"]').first().textContent()) ?? '').trim();
+    name = ((await row.getByTestId('account-row-name').textContent()) ?? '').trim();
     expect(name).not.toBe('');
     await row.click();
     await expect.poll(() => page.getByTestId('account-name').textContent(), slow).toBe(name);

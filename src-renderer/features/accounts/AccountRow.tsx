@@ -68,10 +68,10 @@ function Cell({ children, strong = false }: { children: ReactNode; strong?: bool
 const ellipsis: CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' };
 
 /** A cell with a main line and a dimmed second line (both fit the fixed row height); plain elements, rows are many. */
-function TwoLineCell({ main, sub, strong = false }: { main: ReactNode; sub: ReactNode; strong?: boolean }) {
+function TwoLineCell({ main, sub, strong = false, mainTestId }: { main: ReactNode; sub: ReactNode; strong?: boolean; mainTestId?: string }) {
   return (
     <div role="cell" style={{ minWidth: 0 }}>
-      <div style={{ ...ellipsis, fontSize: 'var(--mantine-font-size-sm)', fontWeight: strong ? 600 : 400, lineHeight: 1.35 }}>{main}</div>
+      <div data-testid={mainTestId} title={typeof main === 'string' ? main : undefined} style={{ ...ellipsis, fontSize: 'var(--mantine-font-size-sm)', fontWeight: strong ? 600 : 400, lineHeight: 1.35 }}>{main}</div>
       <div style={{ ...ellipsis, fontSize: 'var(--mantine-font-size-xs)', color: 'var(--mantine-color-dimmed)', lineHeight: 1.3 }}>{sub}</div>
     </div>
   );
@@ -102,7 +102,7 @@ export function AccountRow({ account, index, start, now }: AccountRowProps) {
   const none = <span style={dimmed}>{t('common.none')}</span>;
   return (
     <RowBox index={index} start={start} testId="account-row" onOpen={() => openAccount(account.id)}>
-      <TwoLineCell strong main={account.name} sub={account.city || t('common.none')} />
+      <TwoLineCell strong mainTestId="account-row-name" main={account.name} sub={account.city || t('common.none')} />
       <Cell>{countryName(account.country, language)}</Cell>
       <TwoLineCell main={localTimeIn(account.timeZone, now, language) ?? t('common.none')} sub={account.timeZone} />
       <BadgeCell>
