@@ -601,18 +601,18 @@ class Phases {
 
 /**
  * Every account's scores as of the scoring date — facts in SQL (book-wide), scores in the domain — handed one by one
- * to `each` with the account's order facts row (none without orders). `full`: a full rescore, which has committed
- * everything the facts read, so a large book's order facts may be read on worker threads while this thread runs
- * `meanwhile` and reads the activity facts and the accounts.
+ * to `each` with the account's order facts row (none without orders). `full`: a full rescore, which runs `meanwhile`
+ * after starting the facts read; with `threads` (everything the facts read is committed) a large book's order facts
+ * are read on worker threads while this thread runs `meanwhile` and reads the activity facts and the accounts.
  */
 function forEachScore(
   db: Sqlite,
   s: Scoring,
   each: (score: AccountScore, facts: AccountFacts, account: AccountRowLite, orders: OrderFactsRow | undefined) => void,
   phases?: Phases,
-  full?: { meanwhile: () => void },
+  full?: { meanwhile: () => void; threads: boolean },
 ): void {
-  const pending = startBookOrderFacts(db, s.orderParams, full !== undefined);
+  const pending = startBookOrderFacts(db, s.orderParams, full?.threads ?? false);
   phases?.mark('order facts (start)');
   if (full) {
     full.meanwhile();
@@ -682,6 +682,8 @@ class Tally {
 export function rescoreBook(db: Sqlite, host: HostFacts, now: string, asOf?: string): ScoreRunSummary {
   const started = performance.now();
   const phases = new Phases();
+  // Called inside someone else's transaction, the facts may depend on writes not yet committed: read them in-process.
+  const committed = !db.inTransaction;
   const rebuilt = ensureMonths(db, now);
   const s = scoringFor(db, host, now, asOf);
   const tally = new Tally();
@@ -703,7 +705,7 @@ export function rescoreBook(db: Sqlite, host: HostFacts, now: string, asOf?: str
         phases.mark('snapshots, tally, bounds');
       },
       phases,
-      { meanwhile: () => (snapshots = snapshotWriter(db, now, s.asOf, s.settings, storedSnapshots(db, s.asOf))) },
+      { meanwhile: () => (snapshots = snapshotWriter(db, now, s.asOf, s.settings, storedSnapshots(db, s.asOf))), threads: committed },
     );
     snapshots.flush();
     writeState(db, BOUNDS_KEY, bounds.bounds(s.asOf), now);

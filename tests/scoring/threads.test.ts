@@ -105,4 +105,35 @@ describe('issue 7: the facts read on worker threads', () => {
     expect(threaded).toEqual(inProcess);
     expect(fallback).toEqual(inProcess);
   });
+
+  it('a full rescore inside another transaction reads its uncommitted writes (in-process, not on threads)', () => {
+    const db = tb.book.sqlite;
+    const asOf = '2025-06-30';
+    const run = () => {
+      db.prepare('DELETE FROM score_snapshots').run();
+      db.prepare('DELETE FROM health_reviews').run();
+      const summary = { ...rescoreBook(db, tb.ctx.host, tb.ctx.now(), asOf), seconds: 0 };
+      return { summary, snapshots: snapshotsOf(asOf) };
+    };
+    /** A rescore after an uncommitted change to the monthly aggregates (rolled back afterwards). */
+    const inside = () => {
+      let result: ReturnType<typeof run> | undefined;
+      try {
+        db.transaction(() => {
+          db.prepare('UPDATE account_months SET amount = amount + 100000 WHERE account_id = (SELECT min(account_id) FROM account_months)').run();
+          result = run();
+          throw new Error('roll back');
+        })();
+      } catch (error) {
+        if ((error as Error).message !== 'roll back') throw error;
+      }
+      return result!;
+    };
+    factsThreading.minAccounts = 100;
+    const threadsAllowed = inside();
+    factsThreading.minAccounts = Number.POSITIVE_INFINITY;
+    const inProcess = inside();
+    expect(threadsAllowed).toEqual(inProcess);
+    expect(threadsAllowed.snapshots).not.toEqual(run().snapshots); // the uncommitted change is in them
+  });
 });
