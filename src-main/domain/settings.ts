@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isKnownCountry } from './countries';
 import { DEFAULT_TOUCH_POINTS, touchPoints, touchPointTiers } from './schedule/rules';
+import { healthIndicators } from './health-indicators';
 import { isKnownCurrency } from './money';
 import { isKnownTimeZone, resolveTimeZone } from './zones';
 
@@ -28,20 +29,7 @@ const TouchPlan = z
 
 export const inquirySources = ['website', 'email', 'marketplace', 'fair', 'referral', 'phone'] as const;
 export const scoreParts = ['purchase', 'margin', 'growth', 'strategic', 'reputation'] as const;
-export const healthIndicators = [
-  'volume_trend',
-  'order_rhythm',
-  'recency',
-  'margin_trend',
-  'on_time_payment',
-  'overdue_receivables',
-  'open_complaints',
-  'complaint_resolution',
-  'reply_latency',
-  'quote_win_rate',
-  'inquiry_activity',
-  'contact_recency',
-] as const;
+export { healthIndicators };
 
 export interface HostFacts {
   timeZone: string;

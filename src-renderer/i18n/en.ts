@@ -214,19 +214,6 @@ export const en = {
         strategic: 'Strategic fit',
         reputation: 'Reputation',
       },
-      tiers: {
-        new: 'New',
-        dormant: 'Dormant',
-        VIP: 'VIP',
-        potential: 'Potential',
-        general: 'General',
-      },
-      quadrants: {
-        strategic: 'Strategic',
-        potential: 'Potential',
-        maintain: 'Maintain',
-        declining: 'Declining',
-      },
       priorities: {
         high: 'High',
         normal: 'Normal',

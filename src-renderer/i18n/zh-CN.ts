@@ -216,19 +216,6 @@ export const zhCN: Messages = {
         strategic: '战略契合度',
         reputation: '信誉与影响力',
       },
-      tiers: {
-        new: '新客户',
-        dormant: '休眠',
-        VIP: 'VIP',
-        potential: '潜力',
-        general: '一般',
-      },
-      quadrants: {
-        strategic: '战略',
-        potential: '潜力',
-        maintain: '维持',
-        declining: '下滑',
-      },
       priorities: {
         high: '高',
         normal: '普通',

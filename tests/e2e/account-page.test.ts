@@ -3,42 +3,28 @@
  * account from the list, reads its orders, scores, explanation and health over time, adds orders (a bad amount, a
  * missing FX rate, a good one), switches to 中文 and goes back with Esc.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRendererBuilt, launchChromium, serveBook, type Served } from '../../scripts/web-mode-harness';
 import { LONG_NAME, seedScoredBook } from './account-book';
+import { CJK, openE2e, type E2e } from './harness';
 
-const CJK = /[\u4e00-\u9fff]/;
 /** Waits for server work (rescores, language switches) on a busy 2-core machine. */
 const slow = { timeout: 10_000 };
 
-let dir: string;
-let served: Served;
-let browser: Browser;
+let e2e: E2e;
 let page: Page;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradebook-e2e-account-'));
-  const file = path.join(dir, 'book.db');
-  await seedScoredBook(file, 30);
-  served = await serveBook(file);
-  browser = await launchChromium();
-  page = await browser.newPage({ locale: 'en-US', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(served.url);
+  e2e = await openE2e({
+    prefix: 'tradebook-e2e-account-',
+    buildBook: (file) => seedScoredBook(file, 30),
+    context: { viewport: { width: 1280, height: 900 } },
+    timeout: 10_000,
+  });
+  page = e2e.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => e2e?.close());
 
 /** The page's scroll box does not scroll sideways: nothing overflows it. */
 const overflowsSideways = () =>
@@ -168,6 +154,6 @@ describe('the account page in Chromium', () => {
   });
 
   it('raised no page errors', () => {
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 });

@@ -3,36 +3,18 @@
  * (`seed --accounts 60 --seed 1`, `score --as-of 2025-06-30`), in Debian's Chromium. The dashboard shows what
  * scores.summary says over HTTP; a churn warning opens its account; the tier filter lists only that tier; 中文 works.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../src-main/contract/errors';
 import type { ScoreSummary } from '../../src-main/contract/models';
-import { ensureRendererBuilt, launchChromium, serveBook, type Served } from '../../scripts/web-mode-harness';
+import { serveBook } from '../../scripts/web-mode-harness';
 import { runTradebook } from '../cli/run-cli';
+import { CJK, PAGE_DEFAULTS, openE2e, type E2e } from './harness';
 
-const CJK = /[\u4e00-\u9fff]/;
 const slow = { timeout: 15_000 };
 
-let dir: string;
-let served: Served;
-let browser: Browser;
+let e2e: E2e;
 let page: Page;
-const pageErrors: string[] = [];
-
-/** One call over the same HTTP API the page uses. */
-async function api<T>(name: string, input: unknown): Promise<T> {
-  const response = await fetch(new URL('/api/call', served.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${served.token}` },
-    body: JSON.stringify({ name, input }),
-  });
-  const result = (await response.json()) as Result<T>;
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value;
-}
 
 const countOf = async (testId: string) => Number(await page.getByTestId(testId).getAttribute('data-count'));
 
@@ -48,31 +30,26 @@ async function expectDashboardShows(summary: ScoreSummary): Promise<void> {
 }
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradebook-e2e-scores-'));
-  const db = path.join(dir, 'book.db');
-  for (const args of [['seed', '--accounts', '60', '--seed', '1', '--json'], ['score', '--as-of', '2025-06-30', '--json']]) {
-    const run = await runTradebook(['--db', db, ...args]);
-    expect(run.status, run.stderr).toBe(0);
-  }
-  served = await serveBook(db);
-  browser = await launchChromium();
-  page = await browser.newPage({ locale: 'en-US', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(served.url);
+  e2e = await openE2e({
+    prefix: 'tradebook-e2e-scores-',
+    buildBook: async (db) => {
+      for (const args of [['seed', '--accounts', '60', '--seed', '1', '--json'], ['score', '--as-of', '2025-06-30', '--json']]) {
+        const run = await runTradebook(['--db', db, ...args]);
+        expect(run.status, run.stderr).toBe(0);
+      }
+    },
+    context: { viewport: { width: 1440, height: 900 } },
+    timeout: 15_000,
+  });
+  page = e2e.page;
   await page.getByTestId('account-search').waitFor();
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => e2e?.close());
 
 describe('Dashboard (R10, R12, R14)', () => {
   it('R10/R12/R14: shows the tier, quadrant and loyalty counts and the churn warnings that scores.summary gives', async () => {
-    const summary = await api<ScoreSummary>('scores.summary', {});
+    const summary = await e2e.api<ScoreSummary>('scores.summary', {});
     expect(summary.asOf).toBe('2025-06-30');
     expect(summary.churnWarnings.total).toBeGreaterThan(0);
     await page.getByTestId('nav-dashboard').click();
@@ -85,7 +62,7 @@ describe('Dashboard (R10, R12, R14)', () => {
   });
 
   it('R14: clicking a churn warning opens that account\'s page; Enter on a focused row does too', async () => {
-    const summary = await api<ScoreSummary>('scores.summary', {});
+    const summary = await e2e.api<ScoreSummary>('scores.summary', {});
     const [first, second] = summary.churnWarnings.items;
     await page.getByTestId('dashboard-churn-row').first().click();
     await expect.poll(() => page.getByTestId('account-page').getAttribute('data-account-id'), slow).toBe(first!.accountId);
@@ -100,7 +77,7 @@ describe('Dashboard (R10, R12, R14)', () => {
 
 describe('Accounts list with scores', () => {
   it('R10: filtering by tier VIP lists only VIP rows and the count matches; clearing brings every account back', async () => {
-    const vip = await api<number>('accounts.count', { tier: 'VIP' });
+    const vip = await e2e.api<number>('accounts.count', { tier: 'VIP' });
     expect(vip).toBeGreaterThan(0);
     await page.getByTestId('nav-accounts').click();
     await expect.poll(() => countOf('account-count'), slow).toBe(60);
@@ -118,8 +95,8 @@ describe('Accounts list with scores', () => {
   });
 
   it('R14: the churn chip combines with the tier filter and the search; Clear filters resets them', async () => {
-    const churned = await api<number>('accounts.count', { churn: true });
-    const vipChurned = await api<number>('accounts.count', { tier: 'VIP', churn: true });
+    const churned = await e2e.api<number>('accounts.count', { churn: true });
+    const vipChurned = await e2e.api<number>('accounts.count', { tier: 'VIP', churn: true });
     await page.getByTestId('filter-churn').click();
     await expect.poll(() => countOf('account-count'), slow).toBe(vipChurned);
     await page.getByTestId('filter-clear').click();
@@ -135,7 +112,7 @@ describe('Accounts list with scores', () => {
     const name = (await page.getByTestId('account-row').first().locator('[role=cell]').first().textContent()) ?? '';
     const word = name.split(/\s+/)[0]!;
     await page.getByTestId('account-search').fill(word);
-    const both = await api<number>('accounts.count', { query: word, churn: true });
+    const both = await e2e.api<number>('accounts.count', { query: word, churn: true });
     await expect.poll(() => countOf('account-count'), slow).toBe(both);
     await page.getByTestId('account-search').fill('');
     await page.getByTestId('filter-clear').click();
@@ -157,15 +134,15 @@ describe('Accounts list with scores', () => {
 
 describe('Dashboard on a book never scored', () => {
   it('shows the empty state with Rescore now; rescoring fills the figures in', async () => {
-    const emptyDb = path.join(dir, 'empty.db');
+    const emptyDb = path.join(e2e.dir, 'empty.db');
     for (const args of [['init', '--json'], ['accounts', 'add', '--name', 'Solo Trading Ltd', '--country', 'GB', '--json']]) {
       const run = await runTradebook(['--db', emptyDb, ...args]);
       expect(run.status, run.stderr).toBe(0);
     }
     const other = await serveBook(emptyDb);
-    const emptyPage = await browser.newPage({ locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+    const emptyPage = await e2e.browser.newPage(PAGE_DEFAULTS);
     try {
-      emptyPage.on('pageerror', (error) => pageErrors.push(error.message));
+      e2e.watch(emptyPage);
       await emptyPage.goto(other.url);
       await emptyPage.getByTestId('nav-dashboard').click();
       await emptyPage.getByTestId('dashboard-empty').waitFor(slow);
@@ -189,12 +166,12 @@ describe('Rescore from the dashboard', () => {
     await page.getByTestId('nav-dashboard').click();
     await page.getByTestId('dashboard-rescore').click();
     await page.getByTestId('dashboard-rescored').waitFor(slow);
-    const summary = await api<ScoreSummary>('scores.summary', {});
+    const summary = await e2e.api<ScoreSummary>('scores.summary', {});
     expect(summary.asOf).not.toBe('2025-06-30');
     await expectDashboardShows(summary);
   });
 
   it('raised no page errors', () => {
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 });

@@ -4,18 +4,14 @@
  * the server is checked through its own API. Notifications are granted in the browser context and every
  * `new Notification(…)` is counted by an init script.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../src-main/contract/errors';
 import type { Todo } from '../../src-main/contract/models';
 import { openBook } from '../../src-main/db/book';
 import { call } from '../../src-main/handlers/dispatch';
 import type { ServiceContext } from '../../src-main/services/context';
-import { ensureRendererBuilt, launchChromium, serveBook, type Served } from '../../scripts/web-mode-harness';
 import { valueOf } from '../db/temp-book';
+import { PAGE_DEFAULTS, openE2e, type E2e } from './harness';
 
 /** Friday 4 April 2025, 10:00Z: 12:00 in Madrid, 13:00 in Riyadh, 18:00 in Shanghai (the user's zone). */
 const BOOK_NOW = '2025-04-04T10:00:00Z';
@@ -72,29 +68,14 @@ const COUNT_NOTIFICATIONS = `
   }
 `;
 
-let dir: string;
-let served: Served;
-let browser: Browser;
-let context: BrowserContext;
+let e2e: E2e;
 let page: Page;
 let initial: Todo[];
-const pageErrors: string[] = [];
-
-async function api<T>(name: string, input: unknown): Promise<T> {
-  const response = await fetch(new URL('/api/call', served.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${served.token}` },
-    body: JSON.stringify({ name, input }),
-  });
-  const result = (await response.json()) as Result<T>;
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value;
-}
 
 /** The server's view of one account's task (open or done). */
 async function serverTask(accountName: string): Promise<Todo> {
-  const open = await api<Todo[]>('todos.list', { limit: 100, at: BOOK_NOW });
-  const done = await api<Todo[]>('todos.list', { limit: 100, status: 'done' });
+  const open = await e2e.api<Todo[]>('todos.list', { limit: 100, at: BOOK_NOW });
+  const done = await e2e.api<Todo[]>('todos.list', { limit: 100, status: 'done' });
   const task = [...open, ...done].find((t) => t.accountName === accountName);
   if (!task) throw new Error(`no task for ${accountName}`);
   return task;
@@ -108,28 +89,25 @@ const groupNames = async (group: string) =>
   );
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradebook-e2e-todos-'));
-  const file = path.join(dir, 'book.db');
-  initial = await buildTodoBook(file);
-  // The page's clock drives the scheduler here: the server's own wall-clock ticker (2026 time) stays off.
-  served = await serveBook(file, { TRADEBOOK_TICKER: 'off' });
-  browser = await launchChromium();
-  context = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Shanghai', permissions: ['notifications'], viewport: { width: 1400, height: 900 } });
-  await context.addInitScript(COUNT_NOTIFICATIONS);
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.clock.install({ time: new Date(PAGE_START) });
-  await page.goto(served.url);
+  e2e = await openE2e({
+    prefix: 'tradebook-e2e-todos-',
+    buildBook: async (file) => {
+      initial = await buildTodoBook(file);
+    },
+    // The page's clock drives the scheduler here: the server's own wall-clock ticker (2026 time) stays off.
+    env: { TRADEBOOK_TICKER: 'off' },
+    context: { permissions: ['notifications'], viewport: { width: 1400, height: 900 } },
+    beforeLoad: async (first, context) => {
+      await context.addInitScript(COUNT_NOTIFICATIONS);
+      await first.clock.install({ time: new Date(PAGE_START) });
+    },
+  });
+  page = e2e.page;
   await page.getByTestId('nav-todos').click();
   await page.getByTestId('todo-list').waitFor();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => e2e?.close());
 
 describe('to-do board in Chromium (issue 6, item 4)', () => {
   it('the book holds the hand-checked R1 deadlines, R4 priority channel included', () => {
@@ -285,18 +263,18 @@ describe('to-do board in Chromium (issue 6, item 4)', () => {
   });
 
   it('raised no page errors', () => {
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 });
 
 describe('to-do board without a notification permission yet', () => {
   it('does not ask on load; asks once from its button', async () => {
-    const fresh = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+    const fresh = await e2e.browser.newContext(PAGE_DEFAULTS);
     try {
       await fresh.addInitScript(COUNT_NOTIFICATIONS);
       const other = await fresh.newPage();
       await other.clock.install({ time: new Date(PAGE_START) });
-      await other.goto(served.url);
+      await other.goto(e2e.served.url);
       await other.getByTestId('nav-todos').click();
       await other.getByTestId('todo-notify-enable').waitFor();
       const asked = () => other.evaluate(() => (window as unknown as { __permissionAsked: number }).__permissionAsked);

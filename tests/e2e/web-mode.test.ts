@@ -1,31 +1,17 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRendererBuilt, launchChromium, serveBook, type Served } from '../../scripts/web-mode-harness';
+import { serveBook } from '../../scripts/web-mode-harness';
+import { openE2e, type E2e } from './harness';
 
-let dir: string;
-let served: Served;
-let browser: Browser;
+let e2e: E2e;
 let page: Page;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradebook-e2e-'));
-  served = await serveBook(path.join(dir, 'book.db'));
-  browser = await launchChromium();
-  page = await browser.newPage({ locale: 'en-US', timezoneId: 'Asia/Shanghai' });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(served.url);
+  e2e = await openE2e({ prefix: 'tradebook-e2e-' });
+  page = e2e.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => e2e?.close());
 
 describe('web mode in Chromium', () => {
   it('shows the accounts page and drops the token from the address bar', async () => {
@@ -113,13 +99,13 @@ describe('web mode in Chromium', () => {
   });
 
   it('raised no page errors', () => {
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 });
 
 describe('web mode on a locked book', () => {
   it('a second server on the same book gets a clear error', async () => {
-    await expect(serveBook(path.join(dir, 'book.db'))).rejects.toThrow(/already open in another Tradebook/);
+    await expect(serveBook(e2e.file)).rejects.toThrow(/already open in another Tradebook/);
   });
 });
 
@@ -127,7 +113,7 @@ describe('web mode when the server goes away', () => {
   it('an API failure shows a readable message in the chosen language, never a blank screen', async () => {
     await page.getByTestId('nav-accounts').click();
     await page.getByTestId('account-search').waitFor();
-    await served.stop();
+    await e2e.served.stop();
     await page.getByTestId('account-search').fill('atlas');
     await expect.poll(() => page.getByTestId('account-error').textContent()).toMatch(/Tradebook is not answering/);
     await page.getByTestId('language-switch').getByText('中文').click();

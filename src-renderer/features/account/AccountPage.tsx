@@ -140,11 +140,11 @@ function HeaderBadges() {
     <Group gap={6} wrap="nowrap" visibleFrom="sm">
       {score.rfm && (
         <Badge variant="light" color="grape">
-          {t(`account.scores.tiers.${score.rfm.tier}`)}
+          {t(`scores.tiers.${score.rfm.tier}`)}
         </Badge>
       )}
       <Badge variant="light" color={quadrantColors[score.quadrant]}>
-        {t(`account.scores.quadrants.${score.quadrant}`)}
+        {t(`scores.quadrants.${score.quadrant}`)}
       </Badge>
       {score.churn.warning && (
         <Badge variant="filled" color="red" data-testid="header-churn">

@@ -1,8 +1,10 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../src-main/contract/models';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { FormDialog } from '../../components/FormDialog';
+import { useFocusFirstInvalid } from '../../hooks/use-validated-form';
 import { currencyOptions } from './account-format';
 import { orderDateFields, type OrderFormField } from './order-validation';
 import { useOrderForm } from './use-order-form';
@@ -22,23 +24,10 @@ interface OrderFormProps {
 /** The add-order dialog: Esc closes it, focus starts in Amount, Enter submits; every opening starts empty. */
 export function OrderForm({ opened, onClose, ...fields }: OrderFormProps) {
   const { t } = useTranslation();
-  const [openings, setOpenings] = useState(opened ? 1 : 0);
-  const [wasOpened, setWasOpened] = useState(opened);
-  if (opened !== wasOpened) {
-    setWasOpened(opened);
-    if (opened) setOpenings((n) => n + 1);
-  }
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={t('account.orderForm.title')}
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      data-testid="order-form"
-    >
-      <OrderFields key={openings} onCancel={onClose} {...fields} />
-    </Modal>
+    <FormDialog opened={opened} onClose={onClose} title={t('account.orderForm.title')} testId="order-form">
+      <OrderFields onCancel={onClose} {...fields} />
+    </FormDialog>
   );
 }
 
@@ -48,11 +37,7 @@ function OrderFields({ accountId, today, defaultCurrency, baseCurrency, onCancel
   const form = useOrderForm({ accountId, today, defaultCurrency: defaultCurrency ?? baseCurrency, currencies, onAdded });
   const formRef = useRef<HTMLFormElement>(null);
 
-  // After a failed attempt, move focus to the first field with a message.
-  useEffect(() => {
-    if (form.attempt === 0) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [form.attempt]);
+  useFocusFirstInvalid(formRef, form.attempt);
 
   const errorOf = (field: OrderFormField): string | undefined => {
     const problem = form.problems[field];

@@ -66,7 +66,7 @@ export function ScoresCard({ score, onExplain }: { score: AccountScoreView; onEx
           <Stack gap={4} align="flex-end">
             {score.rfm && (
               <Badge size="lg" variant="filled" color={score.rfm.tier === 'VIP' ? 'grape' : score.rfm.tier === 'dormant' ? 'gray' : 'teal'} data-testid="scores-tier">
-                {t(`account.scores.tiers.${score.rfm.tier}`)}
+                {t(`scores.tiers.${score.rfm.tier}`)}
               </Badge>
             )}
           </Stack>
@@ -104,7 +104,7 @@ export function ScoresCard({ score, onExplain }: { score: AccountScoreView; onEx
               {t('account.scores.quadrant')}
             </Text>
             <Badge variant="light" color={quadrantColors[score.quadrant]} data-testid="scores-quadrant">
-              {t(`account.scores.quadrants.${score.quadrant}`)}
+              {t(`scores.quadrants.${score.quadrant}`)}
             </Badge>
           </div>
           <div>

@@ -1,8 +1,10 @@
-import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../src-main/contract/models';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { FormDialog } from '../../components/FormDialog';
+import { useFocusFirstInvalid } from '../../hooks/use-validated-form';
 import { useUiStore } from '../../stores/ui-store';
 import type { AccountFormField } from './add-account-validation';
 import { countryOptions, zoneOptions } from './country-options';
@@ -17,24 +19,10 @@ interface AddAccountFormProps {
 /** The add-account dialog: Esc closes it, focus starts in Name, Enter submits. */
 export function AddAccountForm({ opened, onClose, onAdded }: AddAccountFormProps) {
   const { t } = useTranslation();
-  // Every opening starts with an empty form, even when the dialog reopens during its closing transition.
-  const [openings, setOpenings] = useState(opened ? 1 : 0);
-  const [wasOpened, setWasOpened] = useState(opened);
-  if (opened !== wasOpened) {
-    setWasOpened(opened);
-    if (opened) setOpenings((n) => n + 1);
-  }
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={t('accountForm.title')}
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      data-testid="add-account-form"
-    >
-      <AddAccountFields key={openings} onCancel={onClose} onAdded={onAdded} />
-    </Modal>
+    <FormDialog opened={opened} onClose={onClose} title={t('accountForm.title')} testId="add-account-form">
+      <AddAccountFields onCancel={onClose} onAdded={onAdded} />
+    </FormDialog>
   );
 }
 
@@ -44,11 +32,7 @@ function AddAccountFields({ onCancel, onAdded }: { onCancel: () => void; onAdded
   const form = useAddAccountForm(onAdded);
   const formRef = useRef<HTMLFormElement>(null);
 
-  // After a failed attempt, move focus to the first field with a message.
-  useEffect(() => {
-    if (form.attempt === 0) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [form.attempt]);
+  useFocusFirstInvalid(formRef, form.attempt);
 
   const errorOf = (field: AccountFormField): string | undefined => {
     const problem = form.problems[field];
