@@ -284,6 +284,8 @@ function rangeWhere(bounds: RangeBounds): string {
  * the same pass over far fewer rows), the straddling rows' single orders (`sg`) and the open months' payment terms
  * (`pg`) — the last three materialized and looked up per account. An account whose only orders by the as-of date lie
  * in the as-of month's straddling row comes from `sg` alone (second branch; the rows are put in order afterwards).
+ * `median_gap` holds the account's 24-month gap list; its median is taken in JS (listMedian). With `bounds`, only
+ * the accounts of one id range (worker threads, one range each).
  */
 function bookFactsSql(bounds: RangeBounds = {}): string {
   const range = rangeWhere(bounds);
