@@ -121,6 +121,8 @@ export const contract = {
     input: z.strictObject({ query: z.string().max(200).optional(), country: CountryCode.optional(), owner: ShortText.optional(), ...scoreFilters }),
     output: z.number(),
   },
+  // The buyer's local time at `at` (default now) and their next business morning strictly after it (R2).
+  'accounts.times': { input: z.strictObject({ id: Id, at: Instant.optional() }), output: m.AccountTimes },
   'accounts.update': {
     input: z.strictObject({
       id: Id,

@@ -46,6 +46,13 @@ export type AccountScoreSummary = z.infer<typeof AccountScoreSummary>;
 export const AccountListItem = Account.extend({ score: AccountScoreSummary.nullable() });
 export type AccountListItem = z.infer<typeof AccountListItem>;
 
+/** The buyer's clock (account page): local time now and the next business morning (R2), buyer-local and UTC. */
+export const AccountTimes = z.object({
+  localNow: z.string(),
+  nextMorning: z.object({ utc: z.string(), local: z.string() }),
+});
+export type AccountTimes = z.infer<typeof AccountTimes>;
+
 export const Contact = z.object({
   id: z.string(),
   accountId: z.string(),

@@ -1,6 +1,7 @@
 /** The contract implemented over the services: one entry per call, tied to the contract by the type checker. */
 import type { HandlerName, OutputOf, ParsedInputOf } from '../contract';
 import type { Language } from '../contract/messages';
+import { accountTimes } from '../services/account-times';
 import * as accounts from '../services/accounts';
 import * as book from '../services/book';
 import * as calendar from '../services/calendar';
@@ -32,6 +33,7 @@ export const handlers: Handlers = {
   'accounts.get': (ctx, input) => accounts.getAccount(ctx, input.id),
   'accounts.list': (ctx, input) => accounts.listAccounts(ctx, input),
   'accounts.count': (ctx, input) => accounts.countAccounts(ctx, input),
+  'accounts.times': (ctx, input) => accountTimes(ctx, input),
   'accounts.update': (ctx, input) => accounts.updateAccount(ctx, input),
 
   'contacts.add': (ctx, input) => contacts.addContact(ctx, input),

@@ -177,6 +177,8 @@ export const en = {
       timeZone: 'Time zone',
       city: 'City',
       localTime: 'Their time now',
+      nextMorning: 'Their next business morning',
+      nextMorningBoth: '{{theirs}} (your time {{yours}})',
       language: 'Language',
       currency: 'Currency',
       source: 'Source',

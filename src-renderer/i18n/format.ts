@@ -72,3 +72,18 @@ export function localTimeIn(timeZone: string, now: Date, language: Language): st
     return null;
   }
 }
+
+/**
+ * An instant as a weekday and time in a zone, e.g. "Mon 08:15" / "周一 08:15"; without the weekday ("14:15") when
+ * `sameDayAs` is given and falls on the same local day. Null for an unknown zone.
+ */
+export function weekdayTimeIn(instant: Date, timeZone: string, language: Language, sameDayAs?: { instant: Date; timeZone: string }): string | null {
+  try {
+    const day = (date: Date, zone: string) => dateTimeFormat('en', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+    const withWeekday = !sameDayAs || day(instant, timeZone) !== day(sameDayAs.instant, sameDayAs.timeZone);
+    const time = dateTimeFormat(language, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+    return withWeekday ? `${dateTimeFormat(language, { timeZone, weekday: 'short' }).format(instant)} ${time}` : time;
+  } catch {
+    return null;
+  }
+}

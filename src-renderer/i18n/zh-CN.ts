@@ -179,6 +179,8 @@ export const zhCN: Messages = {
       timeZone: '时区',
       city: '城市',
       localTime: '对方当地时间',
+      nextMorning: '对方下一个工作日早晨',
+      nextMorningBoth: '{{theirs}}（你的时间 {{yours}}）',
       language: '语言',
       currency: '币种',
       source: '来源',

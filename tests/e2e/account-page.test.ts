@@ -41,6 +41,8 @@ describe('the account page in Chromium', () => {
     await row.click();
     await expect.poll(() => page.getByTestId('account-name').textContent(), slow).toBe(name);
     await expect.poll(() => page.getByTestId('account-local-time').textContent(), slow).toMatch(/\d\d:\d\d/);
+    // R2: their next business morning (buyerMorning 08:15 in their zone), with the user's own time when it differs.
+    await expect.poll(() => page.getByTestId('account-next-morning').textContent(), slow).toMatch(/^\S+ 08:15( \(your time (\S+ )?\d\d:\d\d\))?$/);
     // Orders, newest first.
     await expect.poll(() => page.getByTestId('order-row').count(), slow).toBeGreaterThan(0);
     // Scores of the latest snapshot (the last rescore, as of 2025-06-30) with the twelve health indicators.

@@ -741,6 +741,35 @@ describe('to-do board: undo and snooze from the user’s instant', () => {
   });
 });
 
+describe('accounts.times (the account page: the buyer’s time now and next business morning)', () => {
+  it('R2: a Madrid account asked on Fri 2025-03-28T10:00:00Z → 11:00 CET now, next morning Mon 31 Mar 08:15 CEST = 06:15Z', async () => {
+    const fresh = openTestBook('2025-03-15T09:00:00Z');
+    try {
+      const buyer = valueOf(await run(fresh.ctx, 'accounts.add', { name: 'María García', country: 'ES' }));
+      expect(valueOf(await run(fresh.ctx, 'accounts.times', { id: buyer.id, at: '2025-03-28T10:00:00Z' }))).toEqual({
+        localNow: '2025-03-28T11:00:00+01:00[Europe/Madrid]',
+        nextMorning: { utc: '2025-03-31T06:15:00Z', local: '2025-03-31T08:15:00+02:00[Europe/Madrid]' },
+      });
+      // Without `at`: the book's now, Sat 15 Mar 10:00 CET → Mon 17 Mar 08:15 CET = 07:15Z.
+      expect(valueOf(await run(fresh.ctx, 'accounts.times', { id: buyer.id }))).toEqual({
+        localNow: '2025-03-15T10:00:00+01:00[Europe/Madrid]',
+        nextMorning: { utc: '2025-03-17T07:15:00Z', local: '2025-03-17T08:15:00+01:00[Europe/Madrid]' },
+      });
+      // R3: the book's own holiday on Monday moves it to Tuesday; buyerMorning moves the hour.
+      valueOf(await run(fresh.ctx, 'calendar.overrides.add', { country: 'ES', day: '2025-03-31', kind: 'holiday' }));
+      valueOf(await run(fresh.ctx, 'settings.set', { key: 'buyerMorning', value: '09:00' }));
+      expect(valueOf(await run(fresh.ctx, 'accounts.times', { id: buyer.id, at: '2025-03-28T10:00:00Z' })).nextMorning).toEqual({
+        utc: '2025-04-01T07:00:00Z',
+        local: '2025-04-01T09:00:00+02:00[Europe/Madrid]',
+      });
+      expectCode(await run(fresh.ctx, 'accounts.times', { id: '01JP0000000000000000000XXX' }), 'not_found');
+      expectCode(await run(fresh.ctx, 'accounts.times', { id: buyer.id, at: '2025-03-28 10:00' }), 'invalid_input');
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
 describe('scores (issue 7)', () => {
   it('scores.run rescores the book; scores.list gives each account in the issue\'s shape; scores.explain the reasoning', async () => {
     const summary = valueOf(await run(ctx, 'scores.run', { asOf: '2025-03-31' }));

@@ -1,9 +1,11 @@
 import { Badge, Card, SimpleGrid, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Account } from '../../../src-main/contract/models';
+import type { Account, AccountTimes } from '../../../src-main/contract/models';
+import { api } from '../../api';
 import { useNow } from '../../hooks/use-now';
-import { countryName, localTimeIn } from '../../i18n';
+import { countryName, localTimeIn, weekdayTimeIn } from '../../i18n';
+import { useAccountStore } from '../../stores/account-store';
 import { useUiStore } from '../../stores/ui-store';
 import { CardTitle } from './CardTitle';
 import { languageName } from './account-format';
@@ -24,7 +26,38 @@ export function Field({ label, value, testId, wide = false }: { label: string; v
   );
 }
 
-/** The account itself: where the buyer is and their time now, how they buy, who owns them, the user's ratings. */
+/** `accounts.times` for the account, asked again when its next morning has come (or the buyer's zone changed). */
+function useNextMorning(account: Account, now: Date): Date | null {
+  const key = `${account.id}|${account.timeZone}|${account.country}`;
+  const [times, setTimes] = useState<{ key: string; value: AccountTimes } | null>(null);
+  const current = times?.key === key ? times.value : null;
+  const stale = current === null || Date.parse(current.nextMorning.utc) <= now.getTime();
+  useEffect(() => {
+    if (!stale) return;
+    let live = true;
+    void api.call('accounts.times', { id: account.id }).then((result) => {
+      if (live && result.ok) setTimes({ key, value: result.value });
+    });
+    return () => {
+      live = false;
+    };
+  }, [account.id, key, stale]);
+  return current ? new Date(current.nextMorning.utc) : null;
+}
+
+/** "Mon 08:15 (your time 14:15)": the buyer's next business morning in their zone and, when it differs, the user's. */
+function NextMorning({ account, now }: { account: Account; now: Date }) {
+  const { t } = useTranslation();
+  const language = useUiStore((state) => state.language);
+  const myTimeZone = useAccountStore((state) => state.myTimeZone);
+  const morning = useNextMorning(account, now);
+  const theirs = morning && weekdayTimeIn(morning, account.timeZone, language);
+  const yours = morning && myTimeZone && myTimeZone !== account.timeZone ? weekdayTimeIn(morning, myTimeZone, language, { instant: morning, timeZone: account.timeZone }) : null;
+  const shown = theirs && yours ? t('account.details.nextMorningBoth', { theirs, yours }) : theirs;
+  return <Field label={t('account.details.nextMorning')} value={shown} testId="account-next-morning" wide />;
+}
+
+/** The account itself: where the buyer is, their time now and next business morning, how they buy, who owns them, the user's ratings. */
 export function AccountDetailsCard({ account }: { account: Account }) {
   const { t } = useTranslation();
   const language = useUiStore((state) => state.language);
@@ -38,6 +71,7 @@ export function AccountDetailsCard({ account }: { account: Account }) {
           <Field label={t('account.details.country')} value={countryName(account.country, language)} testId="account-country" />
           <Field label={t('account.details.city')} value={account.city} />
           <Field label={t('account.details.localTime')} value={localTimeIn(account.timeZone, now, language)} testId="account-local-time" wide />
+          <NextMorning account={account} now={now} />
           <Field label={t('account.details.timeZone')} value={account.timeZone} />
           <Field label={t('account.details.language')} value={account.language ? languageName(account.language, language) : null} />
           <Field label={t('account.details.currency')} value={account.currency} />

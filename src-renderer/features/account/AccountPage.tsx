@@ -131,18 +131,13 @@ export function AccountPage({ accountId }: { accountId: string }) {
   );
 }
 
-/** Tier, quadrant and churn at a glance, beside the name. */
+/** Quadrant and churn at a glance, beside the name (the tier stands once, beside the RFM it comes from, in the Scores card). */
 function HeaderBadges() {
   const { t } = useTranslation();
   const score = useAccountStore((state) => state.scores.value?.[0]);
   if (!score) return null;
   return (
     <Group gap={6} wrap="nowrap" visibleFrom="sm">
-      {score.rfm && (
-        <Badge variant="light" color="grape">
-          {t(`scores.tiers.${score.rfm.tier}`)}
-        </Badge>
-      )}
       <Badge variant="light" color={quadrantColors[score.quadrant]}>
         {t(`scores.quadrants.${score.quadrant}`)}
       </Badge>
