@@ -10,9 +10,9 @@ import { ensureBookDir } from './db/connection';
 import { acquireBookLock } from './db/lock';
 import { dispatch, toApiError } from './handlers/dispatch';
 import { hostFacts, systemClock, type ServiceContext } from './services/context';
-import { awayCounts, tick } from './services/scheduler';
+import { awayCounts, dueBetween, tick } from './services/scheduler';
 import { settingValue, storeHostDefaults } from './services/settings';
-import { awayNotice, createTicker, withTickerReports, type Ticker } from './services/ticker';
+import { awayNotice, createTicker, dueNotice, withTickerReports, type Ticker } from './services/ticker';
 import type { Language } from './contract/messages';
 import { createMainWindow, hardenSession } from './window';
 import { INVOKE_CHANNEL } from './preload/channel';
@@ -46,15 +46,19 @@ async function start(): Promise<void> {
   await storeHostDefaults(ctx);
   hardenSession();
   // The scheduler ticks here too (every minute, on resume and unlock), so a hidden or sleeping window misses
-  // nothing; after the clock jumped, one system notification sums up what fell due.
+  // nothing. System notifications come from here (the window may not show any): one batched "due now" for the
+  // to-dos that fell due since the last look, and after the clock jumped one summary of what fell due meanwhile.
+  const notify = async (notice: (language: Language) => { title: string; body: string }) => {
+    if (!Notification.isSupported()) return;
+    const language = await settingValue<Language>(ctx, 'language').catch(() => 'en' as const);
+    new Notification(notice(language)).show();
+  };
   ticker = createTicker({
     run: (now) => tick(ctx, now),
     summarise: (from, to) => awayCounts(ctx, from, to),
-    onSummary: async (summary) => {
-      if (!Notification.isSupported()) return;
-      const language = await settingValue<Language>(ctx, 'language').catch(() => 'en' as const);
-      new Notification(awayNotice(language, summary)).show();
-    },
+    onSummary: (summary) => notify((language) => awayNotice(language, summary)),
+    dueBetween: (from, to) => dueBetween(ctx, from, to),
+    onDue: (due) => notify((language) => dueNotice(language, due)),
   });
   ticker.start();
   const running = ticker;

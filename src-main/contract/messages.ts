@@ -204,10 +204,16 @@ export const notificationMessages = {
   en: {
     away_title: 'Tradebook: while you were away',
     away_body: '{{due}} to-do(s) fell due while the computer was asleep; {{overdue}} overdue in all.',
+    due_title_one: 'Tradebook: {{count}} to-do is due',
+    due_title_other: 'Tradebook: {{count}} to-dos are due',
+    due_more: '…and {{count}} more',
   },
   'zh-CN': {
     away_title: 'Tradebook：离开期间',
     away_body: '电脑休眠期间有 {{due}} 项待办到期；共有 {{overdue}} 项已逾期。',
+    due_title_one: 'Tradebook：{{count}} 项待办到期',
+    due_title_other: 'Tradebook：{{count}} 项待办到期',
+    due_more: '……还有 {{count}} 项',
   },
 } as const;
 

@@ -50,6 +50,7 @@ import { inquirySources } from '../domain/settings';
 import { createBusinessCalendar, SHIPPED_CALENDAR_VERSION, type BusinessCalendar, type CalendarOverride } from '../domain/time';
 import type { ServiceContext } from './context';
 import { listSettings } from './settings';
+import type { DueNow } from './ticker';
 
 /** Where the scheduler keeps its watermark and fingerprint: a settings row that is not a user setting. */
 export const SCHEDULER_STATE_KEY = 'scheduler.state';
@@ -622,7 +623,7 @@ export async function tick(ctx: ServiceContext, now: string, options: TickOption
     const orders = (
       rebuild || rescored ? sqlite.prepare(ORDERS_RECENT).all({ recentDay }) : sqlite.prepare(ORDERS_CHANGED).all({ w: watermark, recentDay })
     ) as OrderRow[];
-    for (const row of orders) reconciler.apply(orderVerdict(calendar, settings, row));
+    for (const row of orders) reconciler.apply(orderVerdict(calendar, settings, row, floorMs));
 
     // R14: the recovery plan of a churn warning — every warning after a rebuild or a full rescore, else the accounts
     // that changed or were rescored with a new order.
@@ -910,9 +911,10 @@ const TOUCH_TITLES = { shipping: 'order_shipping', checkin: 'order_checkin', reo
 /**
  * R6: the touch points of the account's tier (its latest snapshot; `general` unscored) — by default a shipping
  * update, a check-in and a reorder nudge some days after delivery (setting `touchPoints.<tier>`). A point the tier's
- * plan drops closes.
+ * plan drops closes. An order without tasks leaves out the points due before the horizon's floor (`floorMs`): they
+ * would not be created, and there is no task of theirs to keep (a rebuild looks at 60,000 recent orders).
  */
-function orderVerdict(calendar: BusinessCalendar, settings: RuleSettings, row: OrderRow): Verdict {
+function orderVerdict(calendar: BusinessCalendar, settings: RuleSettings, row: OrderRow, floorMs: number): Verdict {
   const base = { sourceTable: 'orders', sourceId: row.id, accountId: row.account_id, rules: ['R6'], eventMs: 0, updatedAt: row.updated_at, hasTasks: row.has_tasks === 1 };
   if (row.deleted_at !== null) return { ...base, wanted: null };
   const wanted: WantedTask[] = [];
@@ -921,7 +923,7 @@ function orderVerdict(calendar: BusinessCalendar, settings: RuleSettings, row: O
     const date = plan.from === 'shipped' ? row.shipped_on : row.delivered_on;
     if (date === null) continue;
     const dueMs = touchPointDue(calendar, settings, buyerOf(row), date, plan.days);
-    if (dueMs === null) continue;
+    if (dueMs === null || (row.has_tasks !== 1 && dueMs < floorMs)) continue;
     wanted.push({
       key: `R6:order:${row.id}:${plan.point}`,
       rule: 'R6',
@@ -1004,6 +1006,19 @@ export function noteTaskMoved(sqlite: Sqlite, due: string): void {
  * After a clock jump (src-main/services/ticker.ts): the open to-dos that fell due in (from, to] and those overdue at
  * `to` — one summary, whoever ran the catch-up tick.
  */
+/** The open to-dos that fell due after `from`, up to and including `to` (the desktop's "due now" notice): the first few, due order. */
+export function dueBetween(ctx: ServiceContext, from: string, to: string, first = 3): DueNow {
+  const sqlite = ctx.book.sqlite;
+  const span = { from, to };
+  const where = `t.status = 'open' AND t.deleted_at IS NULL AND t.due_at > @from AND t.due_at <= @to`;
+  const { count } = sqlite.prepare(`SELECT count(*) AS count FROM tasks t WHERE ${where}`).get(span) as { count: number };
+  if (count === 0) return { count, first: [] };
+  const rows = sqlite
+    .prepare(`SELECT t.title, a.name AS accountName FROM tasks t LEFT JOIN accounts a ON a.id = t.account_id WHERE ${where} ORDER BY t.due_at, t.id LIMIT @first`)
+    .all({ ...span, first }) as { title: string; accountName: string | null }[];
+  return { count, first: rows };
+}
+
 export function awayCounts(ctx: ServiceContext, from: string, to: string): { dueWhileAway: number; overdue: number } {
   const row = ctx.book.sqlite
     .prepare(

@@ -11,6 +11,9 @@
  * - A clock jump — more than `jumpMs` (5 min) of wall time since the ticker last looked, either way: the laptop
  *   slept, or the clock was set — always runs, then gives one summary (the to-dos that fell due in the gap and the
  *   overdue ones) to `onSummary`, never one per task.
+ * - Otherwise, with `dueBetween` and `onDue` (the desktop shell), the open to-dos whose due instant passed since the
+ *   ticker last looked get one batched "due now" notice — also while it stands aside for the window, whose Web
+ *   Notifications the desktop window cannot show (window.ts denies every permission request).
  * - Errors are logged, never thrown: a failing tick leaves the next one to try again.
  * Time comes from `clock` (default `Date.now`) and the global timers, so tests drive it with fake timers.
  */
@@ -34,6 +37,12 @@ export interface JumpSummary extends AwayCounts {
   run: ScheduleRun;
 }
 
+/** The to-dos that fell due in a span of time: how many, and the first few (due order) for the notice's body. */
+export interface DueNow {
+  count: number;
+  first: { title: string; accountName: string | null }[];
+}
+
 export interface TickerOptions {
   /** One scheduler tick at an instant. */
   run(now: string): Promise<ScheduleRun>;
@@ -41,6 +50,10 @@ export interface TickerOptions {
   summarise(from: string, to: string): Promise<AwayCounts> | AwayCounts;
   /** The one summary after a jump (only when something fell due or is overdue). */
   onSummary?(summary: JumpSummary): Promise<void> | void;
+  /** Without a jump: the open to-dos due after `from`, up to and including `to`. */
+  dueBetween?(from: string, to: string): Promise<DueNow> | DueNow;
+  /** One batched notice for them (only when there are some). */
+  onDue?(due: DueNow): Promise<void> | void;
   log?(message: string, error: unknown): void;
   clock?(): number;
   intervalMs?: number;
@@ -87,13 +100,18 @@ export function createTicker(options: TickerOptions): Ticker {
     lastSeenMs = nowMs;
     const jumped = previous !== null && Math.abs(nowMs - previous) > jumpMs;
     const windowBusy = lastForegroundMs !== null && nowMs - lastForegroundMs >= 0 && nowMs - lastForegroundMs < graceMs;
-    if (reason === 'interval' && !jumped && windowBusy) return null;
+    const standAside = reason === 'interval' && !jumped && windowBusy;
     try {
-      const result = await options.run(instant(nowMs));
-      unreported = { created: unreported.created + result.created, updated: unreported.updated + result.updated, overdue: unreported.overdue + result.overdue };
-      if (jumped && previous !== null) {
+      const result = standAside ? null : await options.run(instant(nowMs));
+      if (result !== null) {
+        unreported = { created: unreported.created + result.created, updated: unreported.updated + result.updated, overdue: unreported.overdue + result.overdue };
+      }
+      if (jumped && previous !== null && result !== null) {
         const counts = await options.summarise(instant(Math.min(previous, nowMs)), instant(nowMs));
         if (counts.dueWhileAway + counts.overdue > 0) await options.onSummary?.({ ...counts, from: instant(previous), to: instant(nowMs), run: result });
+      } else if (previous !== null && nowMs > previous && options.dueBetween && options.onDue) {
+        const due = await options.dueBetween(instant(previous), instant(nowMs));
+        if (due.count > 0) await options.onDue(due);
       }
       return result;
     } catch (error) {
@@ -156,9 +174,20 @@ export function withTickerReports<C>(ticker: Ticker, dispatch: Dispatch<C>): Dis
   };
 }
 
+const messagesOf = (language: Language) => notificationMessages[language] ?? notificationMessages.en;
+
 /** The summary notification's title and body in the user's language. */
 export function awayNotice(language: Language, summary: AwayCounts): { title: string; body: string } {
-  const table = notificationMessages[language] ?? notificationMessages.en;
+  const table = messagesOf(language);
   const body = table.away_body.replace('{{due}}', String(summary.dueWhileAway)).replace('{{overdue}}', String(summary.overdue));
   return { title: table.away_title, body };
+}
+
+/** The "due now" notification: how many, then the first three ("Account: title"), then how many more. */
+export function dueNotice(language: Language, due: DueNow, shown = 3): { title: string; body: string } {
+  const table = messagesOf(language);
+  const title = (due.count === 1 ? table.due_title_one : table.due_title_other).replace('{{count}}', String(due.count));
+  const lines = due.first.slice(0, shown).map((task) => (task.accountName ? `${task.accountName}: ${task.title}` : task.title));
+  if (due.count > lines.length) lines.push(table.due_more.replace('{{count}}', String(due.count - lines.length)));
+  return { title, body: lines.join('\n') };
 }

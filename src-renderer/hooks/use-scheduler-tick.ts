@@ -4,8 +4,8 @@
  * old (the laptop slept) and the tick found work, one summary — an in-app notice and, where the user allowed it, one
  * system notification (Web Notifications; Electron shows them as native notifications) — never one per task.
  * Otherwise the to-dos that fell due since the previous tick get one batched "due now" notification.
- * In the desktop app the main process's ticker shows the summary as an Electron notification (src-main/main.ts):
- * there the window shows only its in-app notice. Time comes from the page's clock (`Date`, `setInterval`), so tests
+ * In the desktop app the main process's ticker shows both as Electron notifications (src-main/main.ts; the window
+ * is denied the notification permission): there the window shows only its in-app notice. Time comes from the page's clock (`Date`, `setInterval`), so tests
  * move it with Playwright's `page.clock`.
  */
 import { useEffect } from 'react';
@@ -50,7 +50,7 @@ export function useSchedulerTick(): void {
         const text = t(`todos.${wording.key}`, { created: notice.created, overdue: notice.overdue, count: wording.count });
         useTodosStore.getState().showSummary(text);
         if (api.transport() === 'http') notify(t('todos.title'), text, 'tradebook-summary');
-      } else if (notice?.kind === 'due') {
+      } else if (notice?.kind === 'due' && api.transport() === 'http') {
         const body = dueBody(notice.tasks, (count) => t('todos.notify.more', { count }));
         notify(t('todos.notify.due', { count: notice.tasks.length }), body, 'tradebook-due');
       }

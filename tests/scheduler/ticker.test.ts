@@ -5,8 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ScheduleRun } from '../../src-main/contract/models';
 import { dispatch } from '../../src-main/handlers/dispatch';
-import { awayCounts, tick } from '../../src-main/services/scheduler';
-import { awayNotice, createTicker, withTickerReports, type JumpSummary } from '../../src-main/services/ticker';
+import { awayCounts, dueBetween, tick } from '../../src-main/services/scheduler';
+import { awayNotice, createTicker, dueNotice, withTickerReports, type DueNow, type JumpSummary } from '../../src-main/services/ticker';
 import { startWebServer } from '../../src-main/web/server';
 import { account, ok, openClockBook, type ClockBook } from './helpers';
 
@@ -152,6 +152,57 @@ describe('ticker', () => {
     expect(await wrapped(null, 'schedule.run', {})).toEqual({ ok: true, value: { created: 0, updated: 2, overdue: 1 } });
   });
 
+  it('without a jump, what fell due since the last look gets one batched notice — also while it stands aside', async () => {
+    const spans: string[][] = [];
+    const notices: DueNow[] = [];
+    const runs: string[] = [];
+    let dueCount = 2;
+    const ticker = createTicker({
+      run: (now) => {
+        runs.push(now);
+        return Promise.resolve(run1);
+      },
+      summarise: () => ({ dueWhileAway: 0, overdue: 0 }),
+      dueBetween: (from, to) => {
+        spans.push([from, to]);
+        return { count: dueCount, first: [{ title: 'Reply to the inquiry', accountName: 'María García' }] };
+      },
+      onDue: (due) => void notices.push(due),
+    });
+    ticker.start();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(spans).toEqual([['2025-03-31T10:00:00Z', '2025-03-31T10:01:00Z']]);
+    expect(notices).toHaveLength(1);
+    ticker.foregroundRan(); // the window ticks now: the next interval stands aside, and still looks for due to-dos
+    dueCount = 0;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(runs).toHaveLength(1);
+    expect(spans.at(-1)).toEqual(['2025-03-31T10:01:00Z', '2025-03-31T10:02:00Z']);
+    expect(notices).toHaveLength(1); // nothing fell due: no notice
+    // After a jump the summary speaks instead: no "due now" on top of it.
+    vi.setSystemTime(new Date('2025-04-01T10:00:00Z'));
+    dueCount = 9;
+    await ticker.trigger('resume');
+    expect(spans).toHaveLength(2);
+    expect(notices).toHaveLength(1);
+    await ticker.stop();
+  });
+
+  it('the "due now" notice: a count, the first three as "account: title", then how many more; in the user’s language', () => {
+    const first = [
+      { title: 'Reply to the inquiry', accountName: 'María García' },
+      { title: 'Quarterly health review', accountName: '深圳华强贸易有限公司' },
+      { title: 'Check the FX rates', accountName: null },
+    ];
+    expect(dueNotice('en', { count: 1, first: first.slice(0, 1) })).toEqual({ title: 'Tradebook: 1 to-do is due', body: 'María García: Reply to the inquiry' });
+    expect(dueNotice('en', { count: 5, first })).toEqual({
+      title: 'Tradebook: 5 to-dos are due',
+      body: 'María García: Reply to the inquiry\n深圳华强贸易有限公司: Quarterly health review\nCheck the FX rates\n…and 2 more',
+    });
+    expect(dueNotice('zh-CN', { count: 5, first })).toMatchObject({ title: 'Tradebook：5 项待办到期' });
+    expect(dueNotice('zh-CN', { count: 5, first }).body.split('\n').at(-1)).toBe('……还有 2 项');
+  });
+
   it('the summary reads in the user’s language', () => {
     expect(awayNotice('en', { dueWhileAway: 3, overdue: 5 })).toEqual({
       title: 'Tradebook: while you were away',
@@ -196,6 +247,38 @@ describe('ticker on a real book', () => {
     // The window's own tick through the dispatcher also hears of the background's work.
     const reported = withTickerReports(ticker, dispatch);
     expect(await reported(tb.ctx, 'schedule.run', { now: '2025-04-07T11:00:00Z' })).toEqual({ ok: true, value: { created: 2, updated: 0, overdue: 2 } });
+  });
+
+  it('R1 on the desktop: the reply-by instant passes while the app is open → one "due now" notice naming the task', async () => {
+    vi.useRealTimers();
+    tb = openClockBook(T0);
+    const maria = await account(tb.ctx, 'María García', 'ES');
+    // Website inquiry at 10:00Z → reply by 12:00Z; an e-mail one → 14:00Z.
+    await ok(tb.ctx, 'inquiries.add', { accountId: maria, source: 'website', receivedAt: T0 });
+    await ok(tb.ctx, 'inquiries.add', { accountId: maria, source: 'email', receivedAt: T0 });
+    let wallMs = Date.parse(T0);
+    const notices: DueNow[] = [];
+    const ticker = createTicker({
+      run: (now) => tick(tb.ctx, now),
+      summarise: (from, to) => awayCounts(tb.ctx, from, to),
+      dueBetween: (from, to) => dueBetween(tb.ctx, from, to),
+      onDue: (due) => void notices.push(due),
+      clock: () => wallMs,
+    });
+    await ticker.trigger('manual');
+    wallMs = Date.parse('2025-03-31T11:58:00Z');
+    await ticker.trigger('manual');
+    expect(notices).toEqual([]);
+    wallMs = Date.parse('2025-03-31T12:01:00Z');
+    await ticker.trigger('manual');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.count).toBe(1);
+    expect(notices[0]!.first).toEqual([{ title: expect.stringMatching(/inquiry/i) as unknown, accountName: 'María García' }]);
+    const todos = (await ok(tb.ctx, 'todos.list', { at: '2025-03-31T12:01:00Z' })) as { title: string; dueUtc: string }[];
+    expect(todos.find((todo) => todo.dueUtc === '2025-03-31T12:00:00Z')?.title).toBe(notices[0]!.first[0]!.title);
+    // The same span asked again finds nothing new; done to-dos are not due.
+    expect(dueBetween(tb.ctx, '2025-03-31T12:01:00Z', '2025-03-31T12:05:00Z')).toEqual({ count: 0, first: [] });
+    expect(dueBetween(tb.ctx, '2025-03-31T10:00:00Z', '2025-03-31T14:00:00Z').count).toBe(2);
   });
 
   it('web mode: the page’s schedule.run over HTTP hears of what the server’s ticker did', async () => {

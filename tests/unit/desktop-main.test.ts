@@ -72,6 +72,18 @@ describe('desktop shell: lifecycle', () => {
       expect(reported.value.overdue).toBe(1);
       expect(reported.value.created).toBeGreaterThanOrEqual(1);
       expect(await handler(trusted, 'schedule.run', { now })).toEqual({ ok: true, value: { created: 0, updated: 0, overdue: 0 } });
+
+      // Snoozed to 30 s from now, the reply falls due while the app is open: one "due now" notification from the main
+      // process (the window may not show notifications: window.ts denies the permission).
+      const todos = (await handler(trusted, 'todos.list', {})) as { value: { id: string; title: string; rule: string | null }[] };
+      const reply = todos.value.find((todo) => todo.rule === 'R1')!;
+      const until = new Date(Math.floor(Date.now() / 1000) * 1000 + 30_000).toISOString().replace(/\.000Z$/, 'Z');
+      expect(await handler(trusted, 'tasks.snooze', { id: reply.id, until })).toMatchObject({ ok: true });
+      vi.setSystemTime(Date.now() + 60_000);
+      powerMonitor.emit('unlock-screen');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(Notification.shown.at(-1)).toEqual({ title: 'Tradebook: 1 to-do is due', body: `María García: ${reply.title}` });
+      expect(Notification.shown).toHaveLength(2);
     } finally {
       vi.useRealTimers();
     }

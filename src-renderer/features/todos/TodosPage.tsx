@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Center, Checkbox, CloseButton, EmptyState, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { startTransition, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useNow } from '../../hooks/use-now';
 import { formatNumber, type Language } from '../../i18n';
@@ -252,13 +253,17 @@ function UndoNotice() {
   );
 }
 
-/** Permission for desktop notifications is asked from this button, never on load. */
+/**
+ * Permission for desktop notifications is asked from this button, never on load. The desktop app's notifications
+ * come from its main process (no permission to ask).
+ */
 function NotificationsSwitch() {
   const { t } = useTranslation();
   const supported = typeof Notification !== 'undefined';
   const [permission, setPermission] = useState<NotificationPermission>(supported ? Notification.permission : 'denied');
-  if (!supported) return null;
-  if (permission === 'granted') {
+  const desktop = api.transport() === 'ipc';
+  if (!supported && !desktop) return null;
+  if (desktop || permission === 'granted') {
     return (
       <Text size="sm" c="dimmed" data-testid="todo-notify-on">
         {t('todos.notify.enabled')}
