@@ -16,8 +16,10 @@ if (!file || !asOf) {
   process.exit(2);
 }
 
-// For comparisons: BENCH_FACTS_WORKERS=1 reads the facts in-process, as a small book does.
+// For comparisons: BENCH_FACTS_WORKERS=0 reads the facts in-process, as a small book does.
 if (process.env.BENCH_FACTS_WORKERS) factsThreading.workers = Number(process.env.BENCH_FACTS_WORKERS);
+// And BENCH_FACTS_CHUNKS sets how many account-id ranges the facts are read and scored in.
+if (process.env.BENCH_FACTS_CHUNKS) factsThreading.chunks = Number(process.env.BENCH_FACTS_CHUNKS);
 
 const book = openBook(file);
 const t0 = performance.now();

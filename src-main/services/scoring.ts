@@ -494,7 +494,8 @@ function snapshotWriter(db: Sqlite, now: string, asOf: string, settings: ScoreSe
       score.health.score,
       score.churn.warning ? 1 : 0,
     ];
-    if (stored?.get(score.accountId) === snapshotKey(row)) return;
+    const before = stored?.get(score.accountId);
+    if (before !== undefined && before === snapshotKey(row)) return;
     values.push(nextId(nowMs), score.accountId, asOf, ...row, now, now, now);
     if (++rows === SNAPSHOT_BATCH) flush();
   };
@@ -623,19 +624,22 @@ function forEachScore(
   // A table scan and a sort here: walking the id index costs a table look-up per account.
   const accounts = (prepared(db, `${ACCOUNTS_SQL_SCAN}`).all() as AccountRowLite[]).sort((a, b) => (a.id < b.id ? -1 : 1));
   phases?.mark('accounts');
-  const book = pending.finish();
-  phases?.mark(`order facts (${pending.how})`);
-  // Both are in id order: walk them together.
-  let next = 0;
-  for (const account of accounts) {
-    while (next < book.accountIds.length && book.accountIds[next]! < account.id) next++;
-    const o = book.accountIds[next] === account.id ? book.row(next) : undefined;
-    if (!existedBy(account, o, s)) continue;
-    const quintiles = { r: o?.q_r ?? null, f: o?.q_f ?? null, m: o?.q_m ?? null, purchase: o?.q_purchase ?? null };
-    const facts = factsOf(account, o, activity, s, quintiles);
-    const score = scoreAccount(facts, s.asOf, s.settings);
-    phases?.mark('scores (domain)');
-    each(score, facts, account, o);
+  // Accounts and each range's facts rows are in id order: walk them together, a range as soon as it is read.
+  let a = 0;
+  for (const range of pending.ranges()) {
+    phases?.mark(`order facts (${pending.how})`);
+    let next = 0;
+    for (; a < accounts.length && (range.hi === null || accounts[a]!.id < range.hi); a++) {
+      const account = accounts[a]!;
+      while (next < range.accountIds.length && range.accountIds[next]! < account.id) next++;
+      const o = range.accountIds[next] === account.id ? range.row(next) : undefined;
+      if (!existedBy(account, o, s)) continue;
+      const quintiles = { r: o?.q_r ?? null, f: o?.q_f ?? null, m: o?.q_m ?? null, purchase: o?.q_purchase ?? null };
+      const facts = factsOf(account, o, activity, s, quintiles);
+      const score = scoreAccount(facts, s.asOf, s.settings);
+      phases?.mark('scores (domain)');
+      each(score, facts, account, o);
+    }
   }
 }
 

@@ -1,11 +1,13 @@
 /**
- * Issue 7: a large book's order facts are read on worker threads, one account-id range each (db/scoring-threads.ts).
- * The threshold is lowered here so that a small seeded book takes the threaded path; its facts, book-relative scores,
- * snapshots and summary are exactly those of the in-process read, and a worker that fails falls back to it.
+ * Issue 7: a large book's order facts are read in account-id ranges by a worker thread and the calling thread together
+ * (db/scoring-threads.ts), after every account's place among the others. The threshold is lowered here so that a
+ * small seeded book takes the threaded path; its facts, book-relative scores, snapshots and summary are exactly those
+ * of the in-process read, and a worker that fails falls back to it.
  */
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bookOrderFacts, factsThreading, listMedian, startBookOrderFacts, type BookFacts } from '../../src-main/db/scoring-facts';
+import { startReaders, type Columns } from '../../src-main/db/scoring-threads';
 import { call } from '../../src-main/handlers/dispatch';
 import { rescoreBook, scoringFor } from '../../src-main/services/scoring';
 import { openTestBook, valueOf, type TestBook } from '../db/temp-book';
@@ -70,6 +72,36 @@ describe('issue 7: the facts read on worker threads', () => {
     const rows = rowsOf(pending.finish());
     expect(pending.how).toBe('fallback');
     expect(rows).toEqual(rowsOf(bookOrderFacts(tb.book.sqlite, s.orderParams)));
+  });
+
+  it('the readers share the jobs: each job once, in any order, from the worker or run here; a failed worker\'s jobs run here', () => {
+    const file = tb.book.sqlite.name;
+    const jobs = Array.from({ length: 8 }, (_, k) => ({ sql: 'SELECT ? AS k, count(*) AS n FROM accounts WHERE id >= ?', params: [k, ''] as unknown as Record<string, unknown>, capacity: 1 }));
+    const here = (ran: number[]) => (job: (typeof jobs)[number]) => {
+      const k = (job.params as unknown as number[])[0]!;
+      ran.push(k);
+      return { n: 1, columns: [new Float64Array([k]), new Float64Array([400])] } satisfies Columns;
+    };
+    const values = (part: Columns) => [...part.columns.map((c) => c[0])];
+    // Given time, the worker runs every job: nothing runs here, and each job's rows come back under its own index.
+    const readers = startReaders(file, jobs, { medianColumn: 99 })!;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
+    const ranHere: number[] = [];
+    for (const k of [3, 0, 7, 1, 2, 6, 5, 4]) expect(values(readers.take(k, here(ranHere)))).toEqual([k, 400]);
+    expect(ranHere).toEqual([]);
+    expect(readers.close()).toBe(false);
+    // Taken at once, this thread takes its share; every job runs exactly once.
+    const shared = startReaders(file, jobs, { medianColumn: 99 })!;
+    const ranHereToo: number[] = [];
+    for (let k = 0; k < jobs.length; k++) expect(values(shared.take(k, here(ranHereToo)))).toEqual([k, 400]);
+    expect(shared.close()).toBe(false);
+    expect(new Set(ranHereToo).size).toBe(ranHereToo.length);
+    // A worker that cannot load the library: every job runs here, and close says so.
+    const failing = startReaders(file, jobs, { medianColumn: 99, library: '/nonexistent/better-sqlite3/index.js' })!;
+    const all: number[] = [];
+    for (let k = 0; k < jobs.length; k++) expect(values(failing.take(k, here(all)))).toEqual([k, 400]);
+    expect(all).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(failing.close()).toBe(true);
   });
 
   it('the median gap taken in JS is exactly SQLite\'s median()', () => {
