@@ -11,6 +11,7 @@ import { acquireBookLock } from './db/lock';
 import { dispatch, toApiError } from './handlers/dispatch';
 import { hostFacts, systemClock, type ServiceContext } from './services/context';
 import { awayCounts, dueBetween, tick } from './services/scheduler';
+import { refreshStaleScores, STALE_SETTLE_MS } from './services/scoring';
 import { settingValue, storeHostDefaults } from './services/settings';
 import { awayNotice, createTicker, dueNotice, withTickerReports, type Ticker } from './services/ticker';
 import type { Language } from './contract/messages';
@@ -59,6 +60,10 @@ async function start(): Promise<void> {
     onSummary: (summary) => notify((language) => awayNotice(language, summary)),
     dueBetween: (from, to) => dueBetween(ctx, from, to),
     onDue: (due) => notify((language) => dueNotice(language, due)),
+    // An order that moved the quintile bounds: the book is rescored once things settle (issue 7).
+    afterTick: (now) => {
+      refreshStaleScores(ctx.book.sqlite, ctx.host, now, STALE_SETTLE_MS);
+    },
   });
   ticker.start();
   const running = ticker;

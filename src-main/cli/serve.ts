@@ -5,6 +5,7 @@ import { acquireBookLock } from '../db/lock';
 import { dispatch } from '../handlers/dispatch';
 import { hostFacts, systemClock } from '../services/context';
 import { awayCounts, tick } from '../services/scheduler';
+import { refreshStaleScores, STALE_SETTLE_MS } from '../services/scoring';
 import { storeHostDefaults } from '../services/settings';
 import { createTicker, withTickerReports } from '../services/ticker';
 import { startWebServer } from '../web/server';
@@ -53,6 +54,10 @@ export async function serve(args: ServeArgs): Promise<void> {
         : createTicker({
             run: (now) => tick(ctx, now),
             summarise: (from, to) => awayCounts(ctx, from, to),
+            // An order that moved the quintile bounds: the book is rescored once things settle (issue 7).
+            afterTick: (now) => {
+              refreshStaleScores(ctx.book.sqlite, ctx.host, now, STALE_SETTLE_MS);
+            },
             log: (message, error) => process.stderr.write(`${message}: ${error instanceof Error ? error.message : String(error)}\n`),
           });
     const server = await startWebServer(ctx, {

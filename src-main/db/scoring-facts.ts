@@ -659,13 +659,12 @@ function bookFactsOf({ n, columns }: Columns, places?: Places): BookFacts {
     ids = columns[0] as string[];
   }
   const q = places ? null : bookQuintiles((name) => columns[ROW_COLUMNS.indexOf(name) + 1]!, n);
+  const rowAt = rowReader(columns);
   return {
     accountIds: ids,
     row(index: number) {
       const id = ids[index]!;
-      const row = emptyOrderFacts(id);
-      const target = row as unknown as Record<string, unknown>;
-      for (let c = 0; c < ROW_COLUMNS.length; c++) target[ROW_COLUMNS[c]!] = columns[c + 1]![index];
+      const row = rowAt(index);
       const place = q ? { r: q.r[index]!, f: q.f[index]!, m: q.m[index]!, purchase: q.purchase[index]! } : places!.get(id);
       if (place === undefined) throw new Error(`no book-relative scores for account ${id}`);
       const withOrders = (row.orders_all ?? 0) > 0;
@@ -676,6 +675,117 @@ function bookFactsOf({ n, columns }: Columns, places?: Places): BookFacts {
       return row;
     },
   };
+}
+
+/**
+ * The facts row of index `i` of a statement's columns, as one object literal (a full rescore builds 50,000 of them:
+ * fixed fields, no keyed stores); the book-relative scores are filled in by the caller.
+ */
+function rowReader(columns: Column[]): (i: number) => OrderFactsRow {
+  const col = (name: keyof OrderFactsRow) => {
+    const at = ROW_COLUMNS.indexOf(name);
+    if (at < 0) throw new Error(`the facts statement has no column ${name}`);
+    return columns[at + 1]!;
+  };
+  const ids = columns[0]!;
+  const first_order = col('first_order');
+  const last_order = col('last_order');
+  const orders_all = col('orders_all');
+  const overdue = col('overdue');
+  const orders24 = col('orders24');
+  const revenue24 = col('revenue24');
+  const orders12 = col('orders12');
+  const revenue12 = col('revenue12');
+  const revenue_prev12 = col('revenue_prev12');
+  const costed12 = col('costed12');
+  const cost12 = col('cost12');
+  const gap_count = col('gap_count');
+  const gap_sum = col('gap_sum');
+  const gap_sumsq = col('gap_sumsq');
+  const due12 = col('due12');
+  const on_time12 = col('on_time12');
+  const due24 = col('due24');
+  const on_time24 = col('on_time24');
+  const costed3 = col('costed3');
+  const cost3 = col('cost3');
+  const orders6 = col('orders6');
+  const with_quantity6 = col('with_quantity6');
+  const unit_min6 = col('unit_min6');
+  const unit_max6 = col('unit_max6');
+  const amount3 = col('amount3');
+  const quantity3 = col('quantity3');
+  const amount_prev3 = col('amount_prev3');
+  const quantity_prev3 = col('quantity_prev3');
+  const churn_orders = col('churn_orders');
+  const churn_with_quantity = col('churn_with_quantity');
+  const churn_unit_min = col('churn_unit_min');
+  const churn_unit_max = col('churn_unit_max');
+  const churn_amount1 = col('churn_amount1');
+  const churn_amount2 = col('churn_amount2');
+  const churn_amount3 = col('churn_amount3');
+  const churn_amount4 = col('churn_amount4');
+  const churn_amount5 = col('churn_amount5');
+  const churn_amount6 = col('churn_amount6');
+  const churn_quantity1 = col('churn_quantity1');
+  const churn_quantity2 = col('churn_quantity2');
+  const churn_quantity3 = col('churn_quantity3');
+  const churn_quantity4 = col('churn_quantity4');
+  const churn_quantity5 = col('churn_quantity5');
+  const churn_quantity6 = col('churn_quantity6');
+  const median_gap = col('median_gap');
+  return (i) =>
+    ({
+      account_id: ids[i] as string,
+      first_order: first_order[i] as string | null,
+      last_order: last_order[i] as string | null,
+      orders_all: orders_all[i] as number,
+      overdue: overdue[i] as number,
+      orders24: orders24[i] as number,
+      revenue24: revenue24[i] as number,
+      orders12: orders12[i] as number,
+      revenue12: revenue12[i] as number,
+      revenue_prev12: revenue_prev12[i] as number,
+      costed12: costed12[i] as number,
+      cost12: cost12[i] as number,
+      gap_count: gap_count[i] as number,
+      gap_sum: gap_sum[i] as number,
+      gap_sumsq: gap_sumsq[i] as number,
+      due12: due12[i] as number,
+      on_time12: on_time12[i] as number,
+      due24: due24[i] as number,
+      on_time24: on_time24[i] as number,
+      costed3: costed3[i] as number,
+      cost3: cost3[i] as number,
+      orders6: orders6[i] as number,
+      with_quantity6: with_quantity6[i] as number,
+      unit_min6: unit_min6[i] as string | null,
+      unit_max6: unit_max6[i] as string | null,
+      amount3: amount3[i] as number,
+      quantity3: quantity3[i] as number,
+      amount_prev3: amount_prev3[i] as number,
+      quantity_prev3: quantity_prev3[i] as number,
+      churn_orders: churn_orders[i] as number,
+      churn_with_quantity: churn_with_quantity[i] as number,
+      churn_unit_min: churn_unit_min[i] as string | null,
+      churn_unit_max: churn_unit_max[i] as string | null,
+      churn_amount1: churn_amount1[i] as number,
+      churn_amount2: churn_amount2[i] as number,
+      churn_amount3: churn_amount3[i] as number,
+      churn_amount4: churn_amount4[i] as number,
+      churn_amount5: churn_amount5[i] as number,
+      churn_amount6: churn_amount6[i] as number,
+      churn_quantity1: churn_quantity1[i] as number,
+      churn_quantity2: churn_quantity2[i] as number,
+      churn_quantity3: churn_quantity3[i] as number,
+      churn_quantity4: churn_quantity4[i] as number,
+      churn_quantity5: churn_quantity5[i] as number,
+      churn_quantity6: churn_quantity6[i] as number,
+      median_gap: median_gap[i] as number | null,
+      q_r: null,
+      q_f: null,
+      q_m: null,
+      q_purchase: null,
+    }) satisfies OrderFactsRow;
 }
 
 /** The account ids that split the book into `parts` ranges of about as many accounts each (ascending, parts − 1). */

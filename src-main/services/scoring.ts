@@ -786,10 +786,19 @@ export function staleScores(db: Sqlite): StaleScores | null {
   return row ? (JSON.parse(row.value) as StaleScores) : null;
 }
 
-/** The deferred job: a full rescore as of the user's today when a new order may have moved the bounds, else nothing. */
-export function refreshStaleScores(db: Sqlite, host: HostFacts, now: string): ScoreRunSummary | null {
-  return staleScores(db) === null ? null : rescoreBook(db, host, now);
+/**
+ * The deferred job: a full rescore as of the user's today when a new order may have moved the bounds, else nothing.
+ * With `settleMs`, only once the first change not yet rescored is that old (a burst of orders is rescored once); the
+ * app's ticker runs it after its ticks (src-main/services/ticker.ts).
+ */
+export function refreshStaleScores(db: Sqlite, host: HostFacts, now: string, settleMs = 0): ScoreRunSummary | null {
+  const stale = staleScores(db);
+  if (stale === null || Date.parse(stale.since) > Date.parse(now) - settleMs) return null;
+  return rescoreBook(db, host, now);
 }
+
+/** How long the app waits after an order moved the bounds before it rescores the book in the background. */
+export const STALE_SETTLE_MS = 2 * 60_000;
 
 /** The values an account's R, F, M and purchase scores are read from, as a comparable key. */
 function placeKey(facts: AccountFacts): string {

@@ -14,6 +14,7 @@
  * - Otherwise, with `dueBetween` and `onDue` (the desktop shell), the open to-dos whose due instant passed since the
  *   ticker last looked get one batched "due now" notice — also while it stands aside for the window, whose Web
  *   Notifications the desktop window cannot show (window.ts denies every permission request).
+ * - After each tick it ran, `afterTick` does the deferred work (the scores' background refresh, issue 7).
  * - Errors are logged, never thrown: a failing tick leaves the next one to try again.
  * Time comes from `clock` (default `Date.now`) and the global timers, so tests drive it with fake timers.
  */
@@ -54,6 +55,8 @@ export interface TickerOptions {
   dueBetween?(from: string, to: string): Promise<DueNow> | DueNow;
   /** One batched notice for them (only when there are some). */
   onDue?(due: DueNow): Promise<void> | void;
+  /** Deferred work after a tick this ticker ran, at the same instant. */
+  afterTick?(now: string): Promise<void> | void;
   log?(message: string, error: unknown): void;
   clock?(): number;
   intervalMs?: number;
@@ -113,6 +116,7 @@ export function createTicker(options: TickerOptions): Ticker {
         const due = await options.dueBetween(instant(previous), instant(nowMs));
         if (due.count > 0) await options.onDue(due);
       }
+      if (result !== null) await options.afterTick?.(instant(nowMs));
       return result;
     } catch (error) {
       log(`scheduler tick (${reason}) failed`, error);

@@ -188,6 +188,34 @@ describe('ticker', () => {
     await ticker.stop();
   });
 
+  it('after each tick it ran (not when it stood aside) does the deferred work at that instant; its errors are logged', async () => {
+    const after: string[] = [];
+    const errors: unknown[] = [];
+    let fail = false;
+    const ticker = createTicker({
+      run: () => Promise.resolve(run1),
+      summarise: () => ({ dueWhileAway: 0, overdue: 0 }),
+      afterTick: (now) => {
+        if (fail) throw new Error('disk full');
+        after.push(now);
+      },
+      log: (_message, error) => void errors.push(error),
+    });
+    ticker.start();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(after).toEqual(['2025-03-31T10:01:00Z']);
+    ticker.foregroundRan();
+    await vi.advanceTimersByTimeAsync(60_000); // stands aside: no tick, no deferred work
+    expect(after).toHaveLength(1);
+    fail = true;
+    await ticker.trigger('manual');
+    expect((errors[0] as Error).message).toBe('disk full');
+    fail = false;
+    await ticker.trigger('manual');
+    expect(after).toHaveLength(2);
+    await ticker.stop();
+  });
+
   it('the "due now" notice: a count, the first three as "account: title", then how many more; in the user’s language', () => {
     const first = [
       { title: 'Reply to the inquiry', accountName: 'María García' },

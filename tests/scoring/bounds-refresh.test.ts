@@ -5,7 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { call } from '../../src-main/handlers/dispatch';
-import { refreshStaleScores, staleScores } from '../../src-main/services/scoring';
+import { refreshStaleScores, STALE_SETTLE_MS, staleScores } from '../../src-main/services/scoring';
+import { createTicker } from '../../src-main/services/ticker';
 import { valueOf } from '../db/temp-book';
 import { HandBook } from './hand-book';
 
@@ -61,6 +62,30 @@ describe('R10: a new order and the quintile bounds', () => {
     expect(staleScores(hb.db)).toBeNull();
     // Nothing left to do: the job is a no-op.
     expect(refreshStaleScores(hb.db, hb.tb.ctx.host, '2025-06-30T12:10:00Z')).toBeNull();
+  });
+
+  it('R10: in the app the ticker refreshes the bounds once a burst of orders has settled (2 minutes after the first)', async () => {
+    const { hb, ids } = await fiveAccounts();
+    book = hb;
+    valueOf(await call(hb.tb.ctx, 'orders.add', { accountId: ids[0]!, orderedAt: TODAY, amount: 10_000, currency: 'CNY' }));
+    // The ticker, one minute after the order: a full rescore would be premature (more orders may follow).
+    let wallMs = Date.parse('2025-06-30T12:01:00Z');
+    const ticker = createTicker({
+      run: () => Promise.resolve({ created: 0, updated: 0, overdue: 0 }),
+      summarise: () => ({ dueWhileAway: 0, overdue: 0 }),
+      afterTick: (now) => {
+        refreshStaleScores(hb.db, hb.tb.ctx.host, now, STALE_SETTLE_MS);
+      },
+      clock: () => wallMs,
+    });
+    await ticker.trigger('manual');
+    expect(staleScores(hb.db)).not.toBeNull();
+    expect(snapshotOf(hb, ids[1]!).monetary).toBe(2);
+    // Two minutes after it: the book is rescored in the background, the others move down.
+    wallMs = Date.parse('2025-06-30T12:02:00Z');
+    await ticker.trigger('manual');
+    expect(staleScores(hb.db)).toBeNull();
+    expect(ids.map((id) => snapshotOf(hb, id).monetary)).toEqual([5, 1, 2, 3, 4]);
   });
 
   it('R10: scores.run clears the mark as well', async () => {

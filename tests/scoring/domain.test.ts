@@ -11,6 +11,8 @@ import {
   defaultScoreWeights,
   emptyFacts,
   encodeScore,
+  factValues,
+  fieldValues,
   healthCurves,
   inquiryPriority,
   inquiryQuality,
@@ -126,6 +128,20 @@ describe('R12 domain', () => {
 });
 
 describe('snapshot codec', () => {
+  it('the one-pass encoder reads exactly the stored fields, in their order (random facts)', () => {
+    const months = scoreWindows('2025-06-30').churnMonths;
+    const length = fieldValues(emptyFacts('x', months)).length;
+    const value = fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 1 }), fc.double({ min: 0, max: 1e6, noNaN: true }), fc.string({ maxLength: 6 }));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: length, maxLength: length }), (values) => {
+        const weights = { scoreWeights: Object.values(defaultScoreWeights), healthWeights: Object.values(defaultHealthWeights) };
+        const { facts } = decodeScore({ v: 1, facts: values, ...weights }, 'x', months);
+        expect(factValues(facts)).toEqual(fieldValues(facts));
+      }),
+      { seed: 20251203, numRuns: 300 },
+    );
+  });
+
   it('a stored snapshot gives back the same facts and scores', () => {
     const months = scoreWindows('2025-06-30').churnMonths;
     const facts = emptyFacts('01JNA0000000000000000000A1', months);
