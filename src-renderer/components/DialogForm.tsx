@@ -5,6 +5,19 @@ import type { ApiError } from '../../src-main/contract/errors';
 import { useFocusFirstInvalid } from '../hooks/use-validated-form';
 import { ApiErrorAlert } from './ApiErrorAlert';
 
+/**
+ * A required pick-one list typed into (country, currency): typing filters, the first match is taken on Enter or when
+ * leaving the field, and a choice cannot be cleared.
+ */
+export const searchablePick = {
+  required: true,
+  searchable: true,
+  selectFirstOptionOnChange: true,
+  openOnFocus: false,
+  autoSelectOnBlur: true,
+  allowDeselect: false,
+} as const;
+
 interface DialogFormProps {
   /** What useValidatedForm gives: the error for the Alert, the pending state, failed attempts, submit. */
   form: { formError: ApiError | null; submitting: boolean; attempt: number; submit: (event: FormEvent<HTMLFormElement>) => Promise<void> };

@@ -246,13 +246,17 @@ describe('ticker on a real book', () => {
     await tb.close();
   });
 
-  it('a week asleep: the catch-up tick marks what fell due and one summary counts it', async () => {
+  /** A real book with two R1 inquiries at T0 (Mon 31 Mar 10:00Z): website → reply by 12:00Z, e-mail → 14:00Z. */
+  async function twoInquiries(): Promise<void> {
     vi.useRealTimers();
     tb = openClockBook(T0);
     const maria = await account(tb.ctx, 'María García', 'ES');
-    // R1: website inquiry Mon 31 Mar 10:00Z → reply by 12:00Z; an e-mail one at 10:00Z → 14:00Z.
     await ok(tb.ctx, 'inquiries.add', { accountId: maria, source: 'website', receivedAt: T0 });
     await ok(tb.ctx, 'inquiries.add', { accountId: maria, source: 'email', receivedAt: T0 });
+  }
+
+  it('a week asleep: the catch-up tick marks what fell due and one summary counts it', async () => {
+    await twoInquiries();
     let wallMs = Date.parse(T0);
     const summaries: JumpSummary[] = [];
     const ticker = createTicker({
@@ -278,12 +282,7 @@ describe('ticker on a real book', () => {
   });
 
   it('R1 on the desktop: the reply-by instant passes while the app is open → one "due now" notice naming the task', async () => {
-    vi.useRealTimers();
-    tb = openClockBook(T0);
-    const maria = await account(tb.ctx, 'María García', 'ES');
-    // Website inquiry at 10:00Z → reply by 12:00Z; an e-mail one → 14:00Z.
-    await ok(tb.ctx, 'inquiries.add', { accountId: maria, source: 'website', receivedAt: T0 });
-    await ok(tb.ctx, 'inquiries.add', { accountId: maria, source: 'email', receivedAt: T0 });
+    await twoInquiries();
     let wallMs = Date.parse(T0);
     const notices: DueNow[] = [];
     const ticker = createTicker({

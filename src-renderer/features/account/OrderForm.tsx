@@ -2,7 +2,7 @@ import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../src-main/contract/models';
-import { DialogForm } from '../../components/DialogForm';
+import { DialogForm, searchablePick } from '../../components/DialogForm';
 import { FormDialog } from '../../components/FormDialog';
 import { currencyOptions } from './account-format';
 import { orderDateFields, type OrderFormField } from './order-validation';
@@ -54,12 +54,7 @@ function OrderFields({ accountId, today, defaultCurrency, baseCurrency, onCancel
         <TextInput required type="date" label={t('account.orderForm.orderedAt')} {...text('orderedAt')} />
         <TextInput data-autofocus required inputMode="decimal" label={t('account.orderForm.amount')} {...text('amount')} />
         <Select
-          required
-          searchable
-          selectFirstOptionOnChange
-          openOnFocus={false}
-          autoSelectOnBlur
-          allowDeselect={false}
+          {...searchablePick}
           label={t('account.orderForm.currency')}
           nothingFoundMessage={t('account.orderForm.currencyNothingFound')}
           data={currencies}

@@ -1,7 +1,7 @@
 import { Group, Select, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../src-main/contract/models';
-import { DialogForm } from '../../components/DialogForm';
+import { DialogForm, searchablePick } from '../../components/DialogForm';
 import { FormDialog } from '../../components/FormDialog';
 import { useUiStore } from '../../stores/ui-store';
 import type { AccountFormField } from './add-account-validation';
@@ -52,12 +52,7 @@ function AddAccountFields({ onCancel, onAdded }: { onCancel: () => void; onAdded
       />
       <Group grow align="flex-start">
         <Select
-          required
-          searchable
-          selectFirstOptionOnChange
-          openOnFocus={false}
-          autoSelectOnBlur
-          allowDeselect={false}
+          {...searchablePick}
           label={t('accountForm.country')}
           placeholder={t('accountForm.countryPlaceholder')}
           nothingFoundMessage={t('accountForm.countryNothingFound')}
