@@ -1002,10 +1002,6 @@ export function noteTaskMoved(sqlite: Sqlite, due: string): void {
     .run({ key: SCHEDULER_STATE_KEY, due });
 }
 
-/**
- * After a clock jump (src-main/services/ticker.ts): the open to-dos that fell due in (from, to] and those overdue at
- * `to` — one summary, whoever ran the catch-up tick.
- */
 /** The open to-dos that fell due after `from`, up to and including `to` (the desktop's "due now" notice): the first few, due order. */
 export function dueBetween(ctx: ServiceContext, from: string, to: string, first = 3): DueNow {
   const sqlite = ctx.book.sqlite;
@@ -1019,6 +1015,10 @@ export function dueBetween(ctx: ServiceContext, from: string, to: string, first 
   return { count, first: rows };
 }
 
+/**
+ * After a clock jump (src-main/services/ticker.ts): the open to-dos that fell due in (from, to] and those overdue at
+ * `to` — one summary, whoever ran the catch-up tick.
+ */
 export function awayCounts(ctx: ServiceContext, from: string, to: string): { dueWhileAway: number; overdue: number } {
   const row = ctx.book.sqlite
     .prepare(

@@ -21,6 +21,7 @@
 import type { Result } from '../contract/errors';
 import { notificationMessages, type Language } from '../contract/messages';
 import type { ScheduleRun } from '../contract/models';
+import { dueNoticeBody } from '../domain/schedule/due-notice';
 
 export type TickReason = 'interval' | 'resume' | 'unlock' | 'manual';
 
@@ -191,7 +192,5 @@ export function awayNotice(language: Language, summary: AwayCounts): { title: st
 export function dueNotice(language: Language, due: DueNow, shown = 3): { title: string; body: string } {
   const table = messagesOf(language);
   const title = (due.count === 1 ? table.due_title_one : table.due_title_other).replace('{{count}}', String(due.count));
-  const lines = due.first.slice(0, shown).map((task) => (task.accountName ? `${task.accountName}: ${task.title}` : task.title));
-  if (due.count > lines.length) lines.push(table.due_more.replace('{{count}}', String(due.count - lines.length)));
-  return { title, body: lines.join('\n') };
+  return { title, body: dueNoticeBody(due.first, due.count, (more) => table.due_more.replace('{{count}}', String(more)), shown) };
 }

@@ -4,6 +4,7 @@
  * notice for the to-dos that fell due since the previous tick, batched.
  */
 import type { ScheduleRun, Todo } from '../../../src-main/contract/models';
+import { dueNoticeBody } from '../../../src-main/domain/schedule/due-notice';
 
 export const TICK_MS = 60_000;
 export const JUMP_MS = 5 * 60_000;
@@ -17,9 +18,7 @@ export function noticeFor(gapMs: number, run: ScheduleRun, newlyDue: readonly To
 
 /** The body of a "due now" notice: the first few titles, then how many more. */
 export function dueBody(tasks: readonly Todo[], more: (count: number) => string, shown = 3): string {
-  const lines = tasks.slice(0, shown).map((task) => (task.accountName ? `${task.accountName}: ${task.title}` : task.title));
-  if (tasks.length > shown) lines.push(more(tasks.length - shown));
-  return lines.join('\n');
+  return dueNoticeBody(tasks, tasks.length, more, shown);
 }
 
 /** The summary's wording: both counts, or only the one that is not zero (so no "0 new"). */
