@@ -25,12 +25,13 @@ import { sqliteBaselines } from './modules/sqlite-baselines';
 import { webMode } from './modules/web-mode';
 import { timeSlots } from './modules/time-slots';
 import { scheduler } from './modules/scheduler';
+import { sharing } from './modules/sharing';
 
 /**
  * Run order matters: seed before anything that reads the book; the machine is measured at both ends of the run so
  * a reader can see whether it was busy. New benchmarks (web mode, time engine, scheduler) go before machine('end').
  */
-export const MODULES: BenchModule[] = [machine('start'), seed, coldOpen, search, webMode, timeSlots, scheduler, scoring, sqliteBaselines, machine('end')];
+export const MODULES: BenchModule[] = [machine('start'), seed, coldOpen, search, webMode, timeSlots, scheduler, scoring, sharing, sqliteBaselines, machine('end')];
 
 const ACCOUNTS = 50_000;
 

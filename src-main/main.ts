@@ -11,6 +11,7 @@ import { acquireBookLock } from './db/lock';
 import { dispatch, toApiError } from './handlers/dispatch';
 import { hostFacts, systemClock, type ServiceContext } from './services/context';
 import { awayCounts, dueBetween, tick } from './services/scheduler';
+import { ensureDailyBackup } from './services/backups';
 import { refreshStaleScores, STALE_SETTLE_MS } from './services/scoring';
 import { settingValue, storeHostDefaults } from './services/settings';
 import { awayNotice, createTicker, dueNotice, withTickerReports, type Ticker } from './services/ticker';
@@ -63,6 +64,7 @@ async function start(): Promise<void> {
     // An order that moved the quintile bounds: the book is rescored once things settle (issue 7).
     afterTick: (now) => {
       refreshStaleScores(ctx.book.sqlite, ctx.host, now, STALE_SETTLE_MS);
+      ensureDailyBackup(ctx);
     },
   });
   ticker.start();

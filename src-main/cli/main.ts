@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { renderMessage, type ApiError, type Result } from '../contract/errors';
 import type { Language } from '../contract/messages';
+import type { BookInfo } from '../contract/models';
 import { openBook, type Book } from '../db/book';
 import { dispatch, toApiError } from '../handlers/dispatch';
 import { hostFacts, systemClock, type ServiceContext } from '../services/context';
@@ -15,8 +16,11 @@ import { parseSettingText } from '../domain/settings';
 import { defaultBookPath } from './paths';
 import { formatHuman } from './format';
 import { serve } from './serve';
+import { registerBackupCommands } from './backups';
 import { registerScheduleCommands } from './schedule';
+import { registerSharingCommands } from './sharing';
 import { registerScoreCommands } from './score';
+import { registerTransferCommands } from './transfer';
 import { registerTimeCommands } from './time';
 
 interface GlobalOptions {
@@ -93,7 +97,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .action(() =>
       withBook(true, async (ctx, lang) => {
         await storeHostDefaults(ctx);
-        show(await dispatch(ctx, 'book.info', {}, lang));
+        const info = await dispatch(ctx, 'book.info', {}, lang);
+        show(info);
+        // A book in a cloud-sync folder opens, but the user is told why that is risky (on stderr: stdout stays the result).
+        if (info.ok) for (const warning of (info.value as BookInfo).warnings ?? []) io.err(warning.message);
       }),
     );
 
@@ -275,6 +282,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   });
   registerScheduleCommands(program, { withBook: (create, work) => withBook(create, work), show, fail, out: io.out });
   registerScoreCommands(program, { withBook: (create, work) => withBook(create, work), fail, out: io.out, json: () => globals().json === true });
+  registerTransferCommands(program, { withBook: (create, work) => withBook(create, work), fail, out: io.out, err: io.err, json: () => globals().json === true, exitCode: (code) => (exitCode = code) });
+  registerSharingCommands(program, accounts, {
+    run: (name, input, human) => withBook(false, async (ctx, lang) => show(await dispatch(ctx, name, input(), lang), human)),
+    lang: () => globals().lang,
+    usage: (details) => fail({ code: 'cli_usage', message: renderMessage(globals().lang, 'cli_usage', { details }) }),
+  });
+  registerBackupCommands(program, { withBook: (create, work) => withBook(create, work), fail, out: io.out, json: () => globals().json === true, lang: () => globals().lang, bookFile: () => globals().db ?? defaultBookPath(io.env) });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -5,6 +5,7 @@ import { acquireBookLock } from '../db/lock';
 import { dispatch } from '../handlers/dispatch';
 import { hostFacts, systemClock } from '../services/context';
 import { awayCounts, tick } from '../services/scheduler';
+import { ensureDailyBackup } from '../services/backups';
 import { refreshStaleScores, STALE_SETTLE_MS } from '../services/scoring';
 import { storeHostDefaults } from '../services/settings';
 import { createTicker, withTickerReports } from '../services/ticker';
@@ -57,6 +58,7 @@ export async function serve(args: ServeArgs): Promise<void> {
             // An order that moved the quintile bounds: the book is rescored once things settle (issue 7).
             afterTick: (now) => {
               refreshStaleScores(ctx.book.sqlite, ctx.host, now, STALE_SETTLE_MS);
+              ensureDailyBackup(ctx);
             },
             log: (message, error) => process.stderr.write(`${message}: ${error instanceof Error ? error.message : String(error)}\n`),
           });

@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 import * as m from './models';
+import { backupsContract } from './backups';
+import { sharingContract } from './sharing';
+import { transferContract } from './transfer';
 import { isCalendarDate } from '../domain/dates';
 import {
   CalendarDate,
@@ -339,6 +342,10 @@ export const contract = {
   'tasks.reschedule': { input: z.strictObject({ id: Id, dueAt: Instant }), output: m.Todo },
   /** Undo: of `tasks.done` (open again, due when it was), or with `dueAt` of a snooze or reschedule (back at that due time). */
   'tasks.reopen': { input: z.strictObject({ id: Id, dueAt: Instant.optional() }), output: m.Todo },
+
+  ...sharingContract,
+  ...transferContract,
+  ...backupsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 /** What the API returns: records in camelCase, instants as `YYYY-MM-DDTHH:MM:SSZ`, dates as YYYY-MM-DD. */
 import { z } from 'zod';
+import { BookWarning } from './backups';
 
 const stamps = { createdAt: z.string(), updatedAt: z.string() };
 
@@ -277,6 +278,8 @@ export const BookInfo = z.object({
   path: z.string(),
   schemaVersion: z.number(),
   accounts: z.number(),
+  /** Present when the book is at risk, e.g. inside a cloud-sync folder (src-main/services/backups.ts). */
+  warnings: z.array(BookWarning).optional(),
 });
 export type BookInfo = z.infer<typeof BookInfo>;
 

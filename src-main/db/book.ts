@@ -1,5 +1,7 @@
 import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../contract/errors';
+import type { HybridClock } from '../domain/sharing/hlc';
+import { openClock } from './change-stamps';
 import { openSqlite, type OpenOptions, type Sqlite } from './connection';
 import { migrate, schemaVersion, type MigrateResult } from './migrator';
 import type { BookSchema } from './schema';
@@ -12,6 +14,8 @@ export interface Book {
   sqlite: Sqlite;
   db: BookDb;
   migration: MigrateResult;
+  /** The change-stamp clock (this book's site; opened on first use, so `check` can open an old book as it is). */
+  readonly clock: HybridClock;
   close(): Promise<void>;
 }
 
@@ -19,6 +23,8 @@ export interface OpenBookOptions extends OpenOptions {
   appVersion?: string;
   /** false: open as it is, without upgrading (the `check` command verifies a book without changing it). */
   migrate?: boolean;
+  /** The wall clock the change stamps read (tests give sites skewed clocks). */
+  wallMs?: () => number;
 }
 
 /** Opens a book, upgrading its schema when it is older; refuses foreign, corrupt and newer files. */
@@ -35,11 +41,16 @@ export function openBook(file: string, options: OpenBookOptions = {}): Book {
     if (migration.from > 0 && migration.from < SEARCH_INDEX_VERSION && migration.to >= SEARCH_INDEX_VERSION) rebuildSearchIndex(sqlite);
     const db = new Kysely<BookSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
     let closed = false;
+    let clock: HybridClock | undefined;
     return {
       file,
       sqlite,
       db,
       migration,
+      get clock() {
+        clock ??= openClock(sqlite, options.wallMs);
+        return clock;
+      },
       async close() {
         if (closed) return;
         closed = true;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../contract/errors';
+import { backupFileName } from '../domain/backups';
 import { APPLICATION_ID, isForeignDatabase, mapSqliteError, type Sqlite } from './connection';
 
 export const defaultMigrationsDir = fileURLToPath(new URL('../../migrations/', import.meta.url));
@@ -51,6 +52,34 @@ export function schemaVersion(db: Sqlite, file = ''): number {
   }
 }
 
+/**
+ * The folder backups go to: the `backupFolder` setting (absolute, or relative to the book's folder), else
+ * `backups/` beside the book. Read here, below the services, because the copy before an upgrade is made before
+ * anything else can run; `db` null gives the default folder.
+ */
+export function backupsFolderOf(db: Sqlite | null, file: string): string {
+  let folder: unknown = null;
+  if (db && tableExists(db, 'settings')) {
+    const row = db.prepare("SELECT value FROM settings WHERE key = 'backupFolder'").get() as { value: string } | undefined;
+    try {
+      folder = row ? (JSON.parse(row.value) as unknown) : null;
+    } catch {
+      folder = null;
+    }
+  }
+  return path.resolve(path.dirname(path.resolve(file)), typeof folder === 'string' && folder.trim() !== '' ? folder.trim() : 'backups');
+}
+
+/** The folder, made when missing; null when it cannot be (the setting names a file, or a parent that is one). */
+function usableFolder(folder: string): string | null {
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+    return fs.statSync(folder).isDirectory() ? folder : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface MigrateOptions {
   file: string;
   dir?: string;
@@ -82,13 +111,19 @@ export function migrate(db: Sqlite, options: MigrateOptions): MigrateResult {
 
   let backup: string | null = null;
   if (from > 0 && options.file !== ':memory:') {
-    const stamp = now().replace(/[-:]/g, '');
-    backup = path.join(path.dirname(path.resolve(options.file)), 'backups', `${path.basename(options.file)}.schema-${from}.${stamp}.bak`);
-    fs.mkdirSync(path.dirname(backup), { recursive: true });
+    // Named like every backup (src-main/domain/backups.ts), so `tradebook backups list` shows it and rotation keeps it.
+    const folder = usableFolder(backupsFolderOf(db, options.file)) ?? usableFolder(backupsFolderOf(null, options.file));
+    if (!folder) throw new AppError('backup_folder', { path: backupsFolderOf(db, options.file) });
+    backup = path.join(folder, backupFileName(path.basename(options.file), now(), 'migration'));
+    fs.rmSync(backup, { force: true });
     db.prepare('VACUUM INTO ?').run(backup);
   }
 
   for (const mig of pending) {
+    // A file that rebuilds tables says so on its first line: SQLite's table rebuild runs with foreign keys off (they
+    // cannot be switched inside a transaction) and checks them itself before the file commits.
+    const foreignKeysOff = /^-- foreign_keys: off\b/.test(mig.sql);
+    const foreignKeysWere = db.pragma('foreign_keys', { simple: true }) as number;
     const apply = db.transaction(() => {
       if (mig.version === 1) {
         db.pragma(`application_id = ${APPLICATION_ID}`);
@@ -97,6 +132,10 @@ export function migrate(db: Sqlite, options: MigrateOptions): MigrateResult {
         ) STRICT`);
       }
       db.exec(mig.sql);
+      if (foreignKeysOff) {
+        const broken = db.prepare('PRAGMA foreign_key_check').all();
+        if (broken.length > 0) throw new Error(`foreign key check failed after the rebuild: ${JSON.stringify(broken.slice(0, 3))}`);
+      }
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at, app_version) VALUES (?, ?, ?, ?)').run(
         mig.version,
         mig.name,
@@ -106,6 +145,7 @@ export function migrate(db: Sqlite, options: MigrateOptions): MigrateResult {
       db.pragma(`user_version = ${mig.version}`);
     });
     try {
+      if (foreignKeysOff) db.pragma('foreign_keys = OFF');
       apply.immediate();
     } catch (error) {
       const mapped = mapSqliteError(error, options.file);
@@ -115,6 +155,8 @@ export function migrate(db: Sqlite, options: MigrateOptions): MigrateResult {
         details: error instanceof Error ? error.message : String(error),
         backup: backup ?? '-',
       });
+    } finally {
+      if (foreignKeysOff) db.pragma(`foreign_keys = ${foreignKeysWere ? 'ON' : 'OFF'}`);
     }
   }
   return { from, to: target, backup };

@@ -7,7 +7,14 @@ interface Stamped {
   deleted_at: string | null;
 }
 
-export interface AccountRow extends Stamped {
+/** The change stamps of a shared record (0011): see src-main/db/change-stamps.ts. */
+interface Shared extends Stamped {
+  row_stamp: string;
+  field_stamps: string;
+  last_stamp: string;
+}
+
+export interface AccountRow extends Shared {
   id: string;
   name: string;
   country: string;
@@ -22,9 +29,10 @@ export interface AccountRow extends Stamped {
   priority_channel: number;
   notes: string;
   review_anchor: string | null;
+  merged_into: string | null;
 }
 
-export interface ContactRow extends Stamped {
+export interface ContactRow extends Shared {
   id: string;
   account_id: string;
   name: string;
@@ -37,7 +45,7 @@ export interface ContactRow extends Stamped {
   notes: string;
 }
 
-export interface InteractionRow extends Stamped {
+export interface InteractionRow extends Shared {
   id: string;
   account_id: string;
   contact_id: string | null;
@@ -51,7 +59,7 @@ export interface InteractionRow extends Stamped {
   answered_at: string | null;
 }
 
-export interface InquiryRow extends Stamped {
+export interface InquiryRow extends Shared {
   id: string;
   account_id: string;
   contact_id: string | null;
@@ -67,7 +75,7 @@ export interface InquiryRow extends Stamped {
   status: string;
 }
 
-export interface QuoteRow extends Stamped {
+export interface QuoteRow extends Shared {
   id: string;
   account_id: string;
   inquiry_id: string | null;
@@ -96,7 +104,7 @@ export interface QuoteRow extends Stamped {
   fx_reconfirmed_rate: number | null;
 }
 
-export interface QuoteVersionRow extends Stamped {
+export interface QuoteVersionRow extends Shared {
   id: string;
   quote_id: string;
   version: number;
@@ -108,7 +116,7 @@ export interface QuoteVersionRow extends Stamped {
   note: string;
 }
 
-export interface QuoteItemRow extends Stamped {
+export interface QuoteItemRow extends Shared {
   id: string;
   quote_version_id: string;
   position: number;
@@ -119,7 +127,7 @@ export interface QuoteItemRow extends Stamped {
   unit_price: number;
 }
 
-export interface QuoteStageRow extends Stamped {
+export interface QuoteStageRow extends Shared {
   id: string;
   quote_id: string;
   position: number;
@@ -128,7 +136,7 @@ export interface QuoteStageRow extends Stamped {
   completed_at: string | null;
 }
 
-export interface QuoteQuestionRow extends Stamped {
+export interface QuoteQuestionRow extends Shared {
   id: string;
   quote_id: string;
   question: string;
@@ -137,7 +145,7 @@ export interface QuoteQuestionRow extends Stamped {
   answered_at: string | null;
 }
 
-export interface FxRateRow extends Stamped {
+export interface FxRateRow extends Shared {
   id: string;
   currency: string;
   base_currency: string;
@@ -145,7 +153,7 @@ export interface FxRateRow extends Stamped {
   rate: number;
 }
 
-export interface OrderRow extends Stamped {
+export interface OrderRow extends Shared {
   id: string;
   account_id: string;
   quote_id: string | null;
@@ -165,7 +173,7 @@ export interface OrderRow extends Stamped {
   delivered_on: string | null;
 }
 
-export interface OrderLineRow extends Stamped {
+export interface OrderLineRow extends Shared {
   id: string;
   order_id: string;
   position: number;
@@ -176,7 +184,7 @@ export interface OrderLineRow extends Stamped {
   amount: number;
 }
 
-export interface ComplaintRow extends Stamped {
+export interface ComplaintRow extends Shared {
   id: string;
   account_id: string;
   order_id: string | null;
@@ -211,7 +219,7 @@ export interface SettingRow {
   updated_at: string;
 }
 
-export interface CalendarOverrideRow extends Stamped {
+export interface CalendarOverrideRow extends Shared {
   id: string;
   country: string;
   day: string;

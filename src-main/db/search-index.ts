@@ -27,3 +27,33 @@ export function rebuildSearchIndex(db: Sqlite): number {
   }).immediate();
   return accounts.length;
 }
+
+/** Rewrites the search documents of these accounts (a deleted or missing account loses its document). */
+export function reindexAccounts(db: Sqlite, accountIds: readonly string[]): void {
+  if (accountIds.length === 0) return;
+  const accountOf = db.prepare('SELECT id, name, notes, deleted_at FROM accounts WHERE id = ?');
+  const contactsOf = db.prepare('SELECT name, emails, notes FROM contacts WHERE account_id = ? AND deleted_at IS NULL');
+  const existing = db.prepare('SELECT doc FROM search_docs WHERE account_id = ?');
+  const docOf = db.prepare(
+    'INSERT INTO search_docs (account_id, name) VALUES (?, ?) ON CONFLICT (account_id) DO UPDATE SET name = excluded.name RETURNING doc',
+  );
+  const remove = db.prepare('DELETE FROM search_index WHERE rowid = ?');
+  const dropDoc = db.prepare('DELETE FROM search_docs WHERE doc = ?');
+  const insert = db.prepare('INSERT INTO search_index (rowid, names, emails, notes) VALUES (?, ?, ?, ?)');
+  for (const id of accountIds) {
+    const account = accountOf.get(id) as { id: string; name: string; notes: string; deleted_at: string | null } | undefined;
+    const old = existing.get(id) as { doc: number } | undefined;
+    if (old) remove.run(old.doc);
+    if (!account || account.deleted_at !== null) {
+      if (old) dropDoc.run(old.doc);
+      continue;
+    }
+    const contacts = contactsOf.all(id) as { name: string; emails: string; notes: string }[];
+    const { doc } = docOf.get(id, account.name) as { doc: number };
+    const text = accountSearchDocument(
+      account,
+      contacts.map((c) => ({ name: c.name, emails: JSON.parse(c.emails) as string[], notes: c.notes })),
+    );
+    insert.run(doc, text.names, text.emails, text.notes);
+  }
+}

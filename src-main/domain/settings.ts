@@ -13,6 +13,13 @@ const Window = z
     const [start, end] = w.split('-') as [string, string];
     return end > start && end <= '24:00';
   }, 'tb.window_order');
+const BackupFolder = z
+  .string()
+  .trim()
+  .min(1)
+  .max(1000)
+  .refine((folder) => !folder.includes('\0'), 'tb.path')
+  .nullable();
 const Hours = z.number().positive().max(24 * 30);
 const Weight = z.number().min(0).max(100);
 /** R6: a tier's touch points after an order — each point at most once, counted in days from its order date. */
@@ -56,6 +63,7 @@ export function settingDefinitions(host: HostFacts) {
     businessWindow: { schema: Window, default: '09:00-18:00' },
     slaCountsBusinessHours: { schema: z.boolean(), default: false },
     followUpBusinessDays: { schema: z.number().int().min(1).max(60), default: 3 },
+    poolDays: { schema: z.number().int().min(0).max(3650), default: 30 },
     expiryReminderBusinessDays: {
       schema: z
         .array(z.number().int().min(1).max(60))
@@ -66,6 +74,8 @@ export function settingDefinitions(host: HostFacts) {
     fxMaxAgeDays: { schema: z.number().int().min(0).max(366), default: 7 },
     fxThresholdPercent: { schema: z.number().positive().max(100), default: 3 },
     scheduleHorizonDays: { schema: z.number().int().min(0).max(366), default: 7 },
+    /** Where backups go: a folder path (absolute, or relative to the book's folder); null = `backups/` beside the book. */
+    backupFolder: { schema: BackupFolder, default: null },
   };
   const sla: Record<(typeof inquirySources)[number], number> = {
     website: 2,

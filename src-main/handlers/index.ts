@@ -18,6 +18,9 @@ import { seedBook } from '../services/seed';
 import * as settings from '../services/settings';
 import * as tasks from '../services/tasks';
 import * as todos from '../services/todos';
+import { backupsHandlers } from './backups';
+import { sharingHandlers } from './sharing';
+import { transferHandlers } from './transfer';
 
 /** A handler gets the context, the checked input and the request's language (for texts it renders, like score reasons). */
 export type Handlers = {
@@ -25,7 +28,7 @@ export type Handlers = {
 };
 
 export const handlers: Handlers = {
-  'book.info': (ctx) => book.bookInfo(ctx),
+  'book.info': (ctx, _input, language) => book.bookInfo(ctx, language),
   'book.check': (ctx) => book.checkBook(ctx),
   'book.seed': (ctx, input) => seedBook(ctx, input),
 
@@ -85,4 +88,8 @@ export const handlers: Handlers = {
   'tasks.snooze': (ctx, input) => todos.snoozeTask(ctx, input),
   'tasks.reschedule': (ctx, input) => todos.rescheduleTask(ctx, input),
   'tasks.reopen': (ctx, input) => todos.reopenTask(ctx, input),
+
+  ...sharingHandlers,
+  ...transferHandlers,
+  ...backupsHandlers,
 };

@@ -3,6 +3,7 @@ import { AppError, notFound } from '../contract/errors';
 import type { ParsedInputOf } from '../contract';
 import type { Account, AccountListItem, AccountScoreSummary } from '../contract/models';
 import type { BookDb } from '../db/book';
+import { rowStamps, stampFields } from '../db/change-stamps';
 import { newId } from '../db/ids';
 import type { AccountRow, ScoreSnapshotRow } from '../db/schema';
 import { suggestedZone, zonesOfCountry } from '../domain/countries';
@@ -95,9 +96,11 @@ export async function addAccount(ctx: ServiceContext, input: ParsedInputOf<'acco
     priority_channel: input.priorityChannel ? 1 : 0,
     notes: input.notes ?? '',
     review_anchor: input.reviewAnchor ?? null,
+    merged_into: null,
     created_at: now,
     updated_at: now,
     deleted_at: null,
+    ...rowStamps(ctx.book.clock.next()),
   };
   await ctx.book.db.transaction().execute(async (trx) => {
     await trx.insertInto('accounts').values(row).execute();
@@ -132,7 +135,7 @@ export async function updateAccount(ctx: ServiceContext, input: ParsedInputOf<'a
     if (input.priorityChannel !== undefined) changes.priority_channel = input.priorityChannel ? 1 : 0;
     if (input.notes !== undefined) changes.notes = input.notes;
     if (input.reviewAnchor !== undefined) changes.review_anchor = input.reviewAnchor;
-    await trx.updateTable('accounts').set(changes).where('id', '=', input.id).execute();
+    await trx.updateTable('accounts').set(stampFields(ctx.book.clock.next(), changes)).where('id', '=', input.id).execute();
     if (input.name !== undefined || input.notes !== undefined) await reindexAccount(trx, input.id);
     return toAccount({ ...current, ...changes });
   });

@@ -1,6 +1,8 @@
 import type { BookCheck, BookInfo } from '../contract/models';
+import type { Language } from '../contract/messages';
 import { mapSqliteError } from '../db/connection';
 import { schemaVersion } from '../db/migrator';
+import { bookWarnings } from './backups';
 import type { ServiceContext } from './context';
 
 function countAccounts(ctx: ServiceContext): number {
@@ -8,8 +10,10 @@ function countAccounts(ctx: ServiceContext): number {
   return row.n;
 }
 
-export function bookInfo(ctx: ServiceContext): BookInfo {
-  return { path: ctx.book.file, schemaVersion: schemaVersion(ctx.book.sqlite, ctx.book.file), accounts: countAccounts(ctx) };
+export function bookInfo(ctx: ServiceContext, language: Language = 'en'): BookInfo {
+  const info: BookInfo = { path: ctx.book.file, schemaVersion: schemaVersion(ctx.book.sqlite, ctx.book.file), accounts: countAccounts(ctx) };
+  const warnings = bookWarnings(ctx.book.file, language);
+  return warnings.length > 0 ? { ...info, warnings } : info;
 }
 
 /** Verifies the book: SQLite's integrity check, foreign keys, the FTS index. */

@@ -2,6 +2,7 @@ import type { ParsedInputOf } from '../contract';
 import { notFound } from '../contract/errors';
 import type { CalendarOverrideRecord } from '../contract/models';
 import type { BookDb } from '../db/book';
+import { rowStamps, stampFields } from '../db/change-stamps';
 import { newId } from '../db/ids';
 import type { CalendarOverrideRow } from '../db/schema';
 import type { CalendarOverride } from '../domain/time';
@@ -24,7 +25,7 @@ export async function addCalendarOverride(ctx: ServiceContext, input: ParsedInpu
       .executeTakeFirst();
     if (existing) {
       const changes = { kind: input.kind, name: input.name ?? '', updated_at: now };
-      await trx.updateTable('calendar_overrides').set(changes).where('id', '=', existing.id).execute();
+      await trx.updateTable('calendar_overrides').set(stampFields(ctx.book.clock.next(), changes)).where('id', '=', existing.id).execute();
       return toOverride({ ...existing, ...changes });
     }
     const row: CalendarOverrideRow = {
@@ -36,6 +37,7 @@ export async function addCalendarOverride(ctx: ServiceContext, input: ParsedInpu
       created_at: now,
       updated_at: now,
       deleted_at: null,
+      ...rowStamps(ctx.book.clock.next()),
     };
     await trx.insertInto('calendar_overrides').values(row).execute();
     return toOverride(row);
@@ -53,7 +55,11 @@ export async function removeCalendarOverride(ctx: ServiceContext, id: string): P
   const row = await ctx.book.db.selectFrom('calendar_overrides').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   if (!row) throw notFound('calendarOverride', id);
   const now = ctx.now();
-  await ctx.book.db.updateTable('calendar_overrides').set({ deleted_at: now, updated_at: now }).where('id', '=', id).execute();
+  await ctx.book.db
+    .updateTable('calendar_overrides')
+    .set(stampFields(ctx.book.clock.next(), { deleted_at: now, updated_at: now }))
+    .where('id', '=', id)
+    .execute();
   return toOverride(row);
 }
 

@@ -2,6 +2,7 @@ import type { ParsedInputOf } from '../contract';
 import { invalidState } from '../contract/errors';
 import type { Contact, Interaction } from '../contract/models';
 import type { BookDb } from '../db/book';
+import { rowStamps, stampFields } from '../db/change-stamps';
 import { newId } from '../db/ids';
 import type { ContactRow, InteractionRow } from '../db/schema';
 import { reindexAccount, requireAccount } from './accounts';
@@ -33,6 +34,7 @@ export async function checkContact(db: BookDb, accountId: string, contactId: str
 
 export async function addContact(ctx: ServiceContext, input: ParsedInputOf<'contacts.add'>): Promise<Contact> {
   const now = ctx.now();
+  const stamp = ctx.book.clock.next();
   return ctx.book.db.transaction().execute(async (trx) => {
     await requireAccount(trx, input.accountId);
     const first = !(await trx.selectFrom('contacts').select('id').where('account_id', '=', input.accountId).where('deleted_at', 'is', null).executeTakeFirst());
@@ -40,7 +42,7 @@ export async function addContact(ctx: ServiceContext, input: ParsedInputOf<'cont
     if (isPrimary) {
       await trx
         .updateTable('contacts')
-        .set({ is_primary: 0, updated_at: now })
+        .set(stampFields(stamp, { is_primary: 0, updated_at: now }))
         .where('account_id', '=', input.accountId)
         .where('is_primary', '=', 1)
         .execute();
@@ -59,6 +61,7 @@ export async function addContact(ctx: ServiceContext, input: ParsedInputOf<'cont
       created_at: now,
       updated_at: now,
       deleted_at: null,
+      ...rowStamps(stamp),
     };
     await trx.insertInto('contacts').values(row).execute();
     await reindexAccount(trx, input.accountId);
@@ -100,6 +103,7 @@ export function toInteraction(row: InteractionRow): Interaction {
 /** Logs a message, call or visit. A message from the buyer answers every earlier one still awaiting a reply. */
 export async function addInteraction(ctx: ServiceContext, input: ParsedInputOf<'interactions.add'>): Promise<Interaction> {
   const now = ctx.now();
+  const stamp = ctx.book.clock.next();
   return ctx.book.db.transaction().execute(async (trx) => {
     await requireAccount(trx, input.accountId);
     await checkContact(trx, input.accountId, input.contactId);
@@ -118,12 +122,13 @@ export async function addInteraction(ctx: ServiceContext, input: ParsedInputOf<'
       created_at: now,
       updated_at: now,
       deleted_at: null,
+      ...rowStamps(stamp),
     };
     await trx.insertInto('interactions').values(row).execute();
     if (input.direction === 'in') {
       await trx
         .updateTable('interactions')
-        .set({ answered_at: input.occurredAt, updated_at: now })
+        .set(stampFields(stamp, { answered_at: input.occurredAt, updated_at: now }))
         .where('account_id', '=', input.accountId)
         .where('direction', '=', 'out')
         .where('awaits_reply', '=', 1)

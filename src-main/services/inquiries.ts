@@ -1,6 +1,7 @@
 import type { ParsedInputOf } from '../contract';
 import { invalidState, notFound } from '../contract/errors';
 import type { Complaint, Inquiry } from '../contract/models';
+import { rowStamps, stampFields } from '../db/change-stamps';
 import { newId } from '../db/ids';
 import type { ComplaintRow, InquiryRow } from '../db/schema';
 import { requireAccount } from './accounts';
@@ -49,6 +50,7 @@ export async function addInquiry(ctx: ServiceContext, input: ParsedInputOf<'inqu
       created_at: now,
       updated_at: now,
       deleted_at: null,
+      ...rowStamps(ctx.book.clock.next()),
     };
     await trx.insertInto('inquiries').values(row).execute();
     return toInquiry(row);
@@ -62,7 +64,7 @@ export async function replyInquiry(ctx: ServiceContext, input: ParsedInputOf<'in
     if (row.first_reply_at !== null) throw invalidState('inquiry_already_replied', { id: row.id, at: row.first_reply_at });
     if (input.at < row.received_at) throw invalidState('reply_before_receipt', { at: input.at, received: row.received_at });
     const changes = { first_reply_at: input.at, status: row.status === 'open' ? 'replied' : row.status, updated_at: ctx.now() };
-    await trx.updateTable('inquiries').set(changes).where('id', '=', row.id).execute();
+    await trx.updateTable('inquiries').set(stampFields(ctx.book.clock.next(), changes)).where('id', '=', row.id).execute();
     return toInquiry({ ...row, ...changes });
   });
 }
@@ -115,6 +117,7 @@ export async function addComplaint(ctx: ServiceContext, input: ParsedInputOf<'co
       created_at: now,
       updated_at: now,
       deleted_at: null,
+      ...rowStamps(ctx.book.clock.next()),
     };
     await trx.insertInto('complaints').values(row).execute();
     return toComplaint(row);
@@ -130,7 +133,7 @@ async function changeComplaint(
     const row = await trx.selectFrom('complaints').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
     if (!row) throw notFound('complaint', id);
     const changes = { ...change(row), updated_at: ctx.now() };
-    await trx.updateTable('complaints').set(changes).where('id', '=', id).execute();
+    await trx.updateTable('complaints').set(stampFields(ctx.book.clock.next(), changes)).where('id', '=', id).execute();
     return toComplaint({ ...row, ...changes });
   });
 }

@@ -3,6 +3,7 @@ import { AppError, invalidState, notFound } from '../contract/errors';
 import type { FxRate, Order } from '../contract/models';
 import type { BookDb } from '../db/book';
 import { currentWatermark, refreshAccountMonths } from '../db/account-months';
+import { rowStamps, stampFields } from '../db/change-stamps';
 import { newId } from '../db/ids';
 import type { FxRateRow, OrderLineRow, OrderRow } from '../db/schema';
 import { addDays } from '../domain/dates';
@@ -31,7 +32,7 @@ export async function addFxRate(ctx: ServiceContext, input: ParsedInputOf<'fx.ad
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
     if (existing) {
-      await trx.updateTable('fx_rates').set({ rate: input.rate, updated_at: now }).where('id', '=', existing.id).execute();
+      await trx.updateTable('fx_rates').set(stampFields(ctx.book.clock.next(), { rate: input.rate, updated_at: now })).where('id', '=', existing.id).execute();
       return toFxRate({ ...existing, rate: input.rate, updated_at: now });
     }
     const row: FxRateRow = {
@@ -43,6 +44,7 @@ export async function addFxRate(ctx: ServiceContext, input: ParsedInputOf<'fx.ad
       created_at: now,
       updated_at: now,
       deleted_at: null,
+      ...rowStamps(ctx.book.clock.next()),
     };
     await trx.insertInto('fx_rates').values(row).execute();
     return toFxRate(row);
@@ -119,6 +121,7 @@ export async function addOrder(ctx: ServiceContext, input: ParsedInputOf<'orders
       if (!quote || quote.account_id !== input.accountId) throw notFound('quote', input.quoteId);
     }
     const rate = await rateOn(trx, input.currency, base, input.orderedAt, maxAge);
+    const stamps = rowStamps(ctx.book.clock.next());
     const row: OrderRow = {
       id: newId(),
       account_id: input.accountId,
@@ -140,6 +143,7 @@ export async function addOrder(ctx: ServiceContext, input: ParsedInputOf<'orders
       created_at: now,
       updated_at: now,
       deleted_at: null,
+      ...stamps,
     };
     await trx.insertInto('orders').values(row).execute();
     const lines: OrderLineRow[] = (input.lines ?? []).map((line, index) => ({
@@ -154,6 +158,7 @@ export async function addOrder(ctx: ServiceContext, input: ParsedInputOf<'orders
       created_at: now,
       updated_at: now,
       deleted_at: null,
+      ...stamps,
     }));
     if (lines.length > 0) await trx.insertInto('order_lines').values(lines).execute();
     // The account's monthly aggregates and today's scores follow the order at once, in the same transaction.

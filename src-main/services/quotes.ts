@@ -2,6 +2,7 @@ import type { ParsedInputOf, Validity } from '../contract';
 import { invalidState, notFound } from '../contract/errors';
 import type { Quote } from '../contract/models';
 import type { BookDb } from '../db/book';
+import { rowStamps, stampFields } from '../db/change-stamps';
 import { newId } from '../db/ids';
 import type { QuoteItemRow, QuoteQuestionRow, QuoteRow, QuoteStageRow, QuoteVersionRow } from '../db/schema';
 import { addDays } from '../domain/dates';
@@ -86,7 +87,7 @@ async function requireQuote(db: BookDb, id: string): Promise<QuoteRow> {
   return row;
 }
 
-async function insertVersion(db: BookDb, quote: QuoteRow, version: number, terms: Terms, now: string): Promise<void> {
+async function insertVersion(db: BookDb, quote: QuoteRow, version: number, terms: Terms, now: string, stamp: string): Promise<void> {
   const total = roundMoney(
     terms.items.reduce((sum, item) => sum + item.quantity * item.unitPrice, 0),
     quote.currency,
@@ -104,6 +105,7 @@ async function insertVersion(db: BookDb, quote: QuoteRow, version: number, terms
     created_at: now,
     updated_at: now,
     deleted_at: null,
+    ...rowStamps(stamp),
   };
   await db.insertInto('quote_versions').values(versionRow).execute();
   const items: QuoteItemRow[] = terms.items.map((item, index) => ({
@@ -118,11 +120,18 @@ async function insertVersion(db: BookDb, quote: QuoteRow, version: number, terms
     created_at: now,
     updated_at: now,
     deleted_at: null,
+    ...rowStamps(stamp),
   }));
   await db.insertInto('quote_items').values(items).execute();
 }
 
-async function insertQuestions(db: BookDb, quoteId: string, questions: { question: string; answer?: string | undefined }[], now: string) {
+async function insertQuestions(
+  db: BookDb,
+  quoteId: string,
+  questions: { question: string; answer?: string | undefined }[],
+  now: string,
+  stamp: string,
+) {
   if (questions.length === 0) return;
   const rows: QuoteQuestionRow[] = questions.map((q) => ({
     id: newId(),
@@ -134,6 +143,7 @@ async function insertQuestions(db: BookDb, quoteId: string, questions: { questio
     created_at: now,
     updated_at: now,
     deleted_at: null,
+    ...rowStamps(stamp),
   }));
   await db.insertInto('quote_questions').values(rows).execute();
 }
@@ -151,6 +161,7 @@ export async function addQuote(ctx: ServiceContext, input: ParsedInputOf<'quotes
   const base = await settingValue<string>(ctx, 'baseCurrency');
   const maxAge = await settingValue<number>(ctx, 'fxMaxAgeDays');
   const defaultThreshold = await settingValue<number>(ctx, 'fxThresholdPercent');
+  const stamp = ctx.book.clock.next();
   return ctx.book.db.transaction().execute(async (trx) => {
     await requireAccount(trx, input.accountId);
     if (input.inquiryId !== undefined) {
@@ -197,9 +208,10 @@ export async function addQuote(ctx: ServiceContext, input: ParsedInputOf<'quotes
       created_at: now,
       updated_at: now,
       deleted_at: null,
+      ...rowStamps(stamp),
     };
     await trx.insertInto('quotes').values(row).execute();
-    await insertVersion(trx, row, 1, input, now);
+    await insertVersion(trx, row, 1, input, now, stamp);
     if (v.strategy === 'staged') {
       const stages: QuoteStageRow[] = v.stages.map((s, index) => ({
         id: newId(),
@@ -211,10 +223,11 @@ export async function addQuote(ctx: ServiceContext, input: ParsedInputOf<'quotes
         created_at: now,
         updated_at: now,
         deleted_at: null,
+        ...rowStamps(stamp),
       }));
       await trx.insertInto('quote_stages').values(stages).execute();
     }
-    await insertQuestions(trx, row.id, input.questions ?? [], now);
+    await insertQuestions(trx, row.id, input.questions ?? [], now, stamp);
     return loadQuote(trx, row);
   });
 }
@@ -222,24 +235,25 @@ export async function addQuote(ctx: ServiceContext, input: ParsedInputOf<'quotes
 /** A new version (the old ones are kept, R8); the quote goes back to draft until it is sent again. */
 export async function reviseQuote(ctx: ServiceContext, input: ParsedInputOf<'quotes.revise'>): Promise<Quote> {
   const now = ctx.now();
+  const stamp = ctx.book.clock.next();
   return ctx.book.db.transaction().execute(async (trx) => {
     const row = await requireQuote(trx, input.id);
     if (!['draft', 'sent'].includes(row.status)) throw invalidState('quote_closed', { id: row.id, status: row.status });
     const version = row.current_version + 1;
-    await insertVersion(trx, row, version, input, now);
+    await insertVersion(trx, row, version, input, now, stamp);
     for (const answer of input.answers ?? []) {
       const updated = await trx
         .updateTable('quote_questions')
-        .set({ answer: answer.answer, answered_at: now, updated_at: now })
+        .set(stampFields(stamp, { answer: answer.answer, answered_at: now, updated_at: now }))
         .where('id', '=', answer.questionId)
         .where('quote_id', '=', row.id)
         .where('deleted_at', 'is', null)
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) === 0) throw notFound('quote', answer.questionId);
     }
-    await insertQuestions(trx, row.id, input.questions ?? [], now);
+    await insertQuestions(trx, row.id, input.questions ?? [], now, stamp);
     const changes = { current_version: version, status: 'draft', updated_at: now };
-    await trx.updateTable('quotes').set(changes).where('id', '=', row.id).execute();
+    await trx.updateTable('quotes').set(stampFields(stamp, changes)).where('id', '=', row.id).execute();
     return loadQuote(trx, { ...row, ...changes });
   });
 }
@@ -260,7 +274,7 @@ export async function sendQuote(ctx: ServiceContext, input: ParsedInputOf<'quote
     const unanswered = asked - Number(counts.answered);
     if (unanswered > 0 && !input.confirmUnanswered) throw invalidState('unanswered_questions', { unanswered, asked });
     const changes = { status: 'sent', sent_at: input.at, updated_at: now };
-    await trx.updateTable('quotes').set(changes).where('id', '=', row.id).execute();
+    await trx.updateTable('quotes').set(stampFields(ctx.book.clock.next(), changes)).where('id', '=', row.id).execute();
     return loadQuote(trx, { ...row, ...changes });
   });
 }
@@ -299,7 +313,7 @@ export async function reconfirmQuote(ctx: ServiceContext, id: string): Promise<Q
       fx_cut_through: null,
       updated_at: now,
     };
-    await trx.updateTable('quotes').set(changes).where('id', '=', row.id).execute();
+    await trx.updateTable('quotes').set(stampFields(ctx.book.clock.next(), changes)).where('id', '=', row.id).execute();
     return loadQuote(trx, { ...row, ...changes });
   });
 }

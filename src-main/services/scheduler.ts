@@ -22,6 +22,7 @@ import { taskTitles, type Language, type TaskTitleKey } from '../contract/messag
 import type { ScheduleRun } from '../contract/models';
 import type { InquirySource } from '../contract/primitives';
 import { randomBytes } from 'node:crypto';
+import { fieldStampsSql } from '../db/change-stamps';
 import type { Sqlite } from '../db/connection';
 import {
   complaintDeadlines,
@@ -587,7 +588,7 @@ export async function tick(ctx: ServiceContext, now: string, options: TickOption
        ORDER BY i.received_at`,
       `${INQUIRIES} WHERE i.updated_at >= @w ORDER BY i.received_at`,
     );
-    reconciler.counts.updated += grantPriorityChannels(sqlite, inquiries, now, stamp);
+    reconciler.counts.updated += grantPriorityChannels(sqlite, inquiries, now, stamp, () => ctx.book.clock.next());
     for (const row of inquiries) reconciler.apply(inquiryVerdict(calendar, settings, row));
 
     // R7 FX cut: flag the FX-sensitive quotes whose currency moved past their threshold (all of them on a rebuild, a
@@ -681,11 +682,22 @@ export async function tick(ctx: ServiceContext, now: string, options: TickOption
  * channel; in this tick it applies to the inquiries from the one that completed the run on (earlier ones keep
  * their SLA).
  */
-function grantPriorityChannels(sqlite: Sqlite, inquiries: readonly InquiryRow[], now: string, stamp: string): number {
+function grantPriorityChannels(
+  sqlite: Sqlite,
+  inquiries: readonly InquiryRow[],
+  now: string,
+  stamp: string,
+  changeStamp: () => string,
+): number {
   const candidates = new Set(inquiries.filter((r) => r.priority_channel === 0 && r.deleted_at === null && r.received_at <= now).map((r) => r.account_id));
   if (candidates.size === 0) return 0;
   const history = sqlite.prepare('SELECT received_at FROM inquiries WHERE account_id = ? AND deleted_at IS NULL AND received_at <= ? ORDER BY received_at');
-  const grant = sqlite.prepare('UPDATE accounts SET priority_channel = 1, updated_at = ? WHERE id = ? AND priority_channel = 0');
+  // The grant is a field change like the user's own (it travels to colleagues' books with its stamp).
+  const granted = sqlite.prepare(
+    `UPDATE accounts SET priority_channel = 1, updated_at = @at, ${fieldStampsSql(['priority_channel', 'updated_at'], '@change')}
+     WHERE id = @id AND priority_channel = 0`,
+  );
+  const grant = { run: (at: string, id: string) => granted.run({ at, id, change: changeStamp() }) };
   let changed = 0;
   for (const accountId of candidates) {
     const received = (history.all(accountId, now) as { received_at: string }[]).map((r) => instantMs(r.received_at));

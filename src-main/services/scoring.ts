@@ -797,6 +797,15 @@ export function refreshStaleScores(db: Sqlite, host: HostFacts, now: string, set
   return rescoreBook(db, host, now);
 }
 
+/**
+ * Records arrived from a colleague's file (or accounts were merged): every score may have moved, so the book is
+ * marked for the background rescore (cleared by the next full rescore).
+ */
+export function markScoresStale(db: Sqlite, now: string): void {
+  const stale = staleScores(db);
+  writeState(db, STALE_KEY, { since: stale?.since ?? now, asOf: stale?.asOf ?? '1900-01-01' }, now);
+}
+
 /** How long the app waits after an order moved the bounds before it rescores the book in the background. */
 export const STALE_SETTLE_MS = 2 * 60_000;
 

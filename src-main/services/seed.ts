@@ -13,6 +13,8 @@ import { idFactory } from '../db/ids';
 import { accountSearchDocument, type SearchableContact } from '../domain/search-text';
 import { mainZoneByCountry } from '../domain/main-zones';
 import type { ServiceContext } from './context';
+import { stampLiteral } from '../db/change-stamps';
+import { formatStamp } from '../domain/sharing/hlc';
 import { settingValue } from './settings';
 
 interface Market {
@@ -157,51 +159,57 @@ export async function seedBook(ctx: ServiceContext, input: ParsedInputOf<'book.s
   const rateOn = (currency: string, ms: number) => (currency === base ? 1 : rates.get(currency)![Math.round((ms - startMs) / DAY_MS)]!);
 
   const stamp = isoInstant(asOfMs);
+  // Every seeded row carries one change stamp of this book at the sample's last instant (a checked stamp, so safe as
+  // a literal in the statements): the sample reads as made then, and later edits are "changes since" it.
+  const rowStamp = stampLiteral(formatStamp({ ms: Math.min(asOfMs, Date.now()), counter: 0, site: ctx.book.clock.site }));
   const insert = {
-    fx: db.prepare('INSERT OR IGNORE INTO fx_rates (id, currency, base_currency, rate_date, rate, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    fx: db.prepare(
+      `INSERT OR IGNORE INTO fx_rates (id, currency, base_currency, rate_date, rate, created_at, updated_at, row_stamp, last_stamp)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ${rowStamp}, ${rowStamp})`,
+    ),
     account: db.prepare(
       `INSERT INTO accounts (id, name, country, time_zone, city, language, currency, source, owner, strategic_fit, reputation,
-        priority_channel, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
+        priority_channel, notes, created_at, updated_at, row_stamp, last_stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ${rowStamp}, ${rowStamp})`,
     ),
     contact: db.prepare(
-      `INSERT INTO contacts (id, account_id, name, title, emails, phones, whatsapp, wechat, is_primary, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO contacts (id, account_id, name, title, emails, phones, whatsapp, wechat, is_primary, created_at, updated_at, row_stamp, last_stamp)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${rowStamp}, ${rowStamp})`,
     ),
     interaction: db.prepare(
-      `INSERT INTO interactions (id, account_id, contact_id, kind, direction, occurred_at, subject, awaits_reply, answered_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO interactions (id, account_id, contact_id, kind, direction, occurred_at, subject, awaits_reply, answered_at, created_at, updated_at, row_stamp, last_stamp)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${rowStamp}, ${rowStamp})`,
     ),
     inquiry: db.prepare(
       `INSERT INTO inquiries (id, account_id, contact_id, source, received_at, subject, products, authenticity, urgency, value,
-        first_reply_at, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        first_reply_at, status, created_at, updated_at, row_stamp, last_stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${rowStamp}, ${rowStamp})`,
     ),
     quote: db.prepare(
       `INSERT INTO quotes (id, account_id, inquiry_id, number, currency, quote_date, status, current_version, validity_strategy,
         valid_days, fx_threshold_percent, fx_rate_at_quote, season_name, season_ends_on, valid_through, sent_at, closed_at,
-        lost_reason, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        lost_reason, created_at, updated_at, row_stamp, last_stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${rowStamp}, ${rowStamp})`,
     ),
     version: db.prepare(
-      `INSERT INTO quote_versions (id, quote_id, version, incoterm, payment_terms, lead_time_days, total, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO quote_versions (id, quote_id, version, incoterm, payment_terms, lead_time_days, total, created_at, updated_at, row_stamp, last_stamp)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ${rowStamp}, ${rowStamp})`,
     ),
     item: db.prepare(
-      `INSERT INTO quote_items (id, quote_version_id, position, product, quantity, unit, unit_price, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO quote_items (id, quote_version_id, position, product, quantity, unit, unit_price, created_at, updated_at, row_stamp, last_stamp)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ${rowStamp}, ${rowStamp})`,
     ),
     question: db.prepare(
-      `INSERT INTO quote_questions (id, quote_id, question, answer, asked_at, answered_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO quote_questions (id, quote_id, question, answer, asked_at, answered_at, created_at, updated_at, row_stamp, last_stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${rowStamp}, ${rowStamp})`,
     ),
     order: db.prepare(
       `INSERT INTO orders (id, account_id, ordered_at, amount, currency, fx_rate, amount_base, cost, cost_base, quantity, unit,
-        due_on, paid_on, shipped_on, delivered_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        due_on, paid_on, shipped_on, delivered_on, created_at, updated_at, row_stamp, last_stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${rowStamp}, ${rowStamp})`,
     ),
     line: db.prepare(
-      `INSERT INTO order_lines (id, order_id, position, product, quantity, unit, unit_price, amount, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO order_lines (id, order_id, position, product, quantity, unit, unit_price, amount, created_at, updated_at, row_stamp, last_stamp)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${rowStamp}, ${rowStamp})`,
     ),
     complaint: db.prepare(
-      `INSERT INTO complaints (id, account_id, grade, subject, opened_at, responded_at, resolved_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO complaints (id, account_id, grade, subject, opened_at, responded_at, resolved_at, created_at, updated_at, row_stamp, last_stamp)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ${rowStamp}, ${rowStamp})`,
     ),
     doc: db.prepare('INSERT INTO search_docs (account_id, name) VALUES (?, ?)'),
     months: accountMonthsInserter(db),

@@ -315,8 +315,8 @@ function appErrorCode(run: () => unknown): string {
 }
 
 describe('migrations, one test per file', () => {
-  it('the migrations are 0001…0010, numbered without gaps', () => {
-    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  it('the migrations are 0001…0011, numbered without gaps', () => {
+    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(migrations.map((m) => m.file)).toEqual([
       '0001_accounts-and-contacts.sql',
       '0002_interactions-and-inquiries.sql',
@@ -328,6 +328,7 @@ describe('migrations, one test per file', () => {
       '0008_account-months.sql',
       '0009_quote-fx-flag.sql',
       '0010_orders-latest-move.sql',
+      '0011_change-tracking.sql',
     ]);
   });
 

@@ -903,6 +903,81 @@ describe('dispatch', () => {
   });
 });
 
+describe('backups', () => {
+  it('backups.create makes a manual backup beside the book; backups.list shows it, newest first', async () => {
+    const made = valueOf(await run(ctx, 'backups.create', {}));
+    expect(made).toMatchObject({ reason: 'manual', takenAt: NOW });
+    expect(made.file.startsWith(tb.dir)).toBe(true);
+    expect(valueOf(await run(ctx, 'backups.list', {}))[0]).toEqual(made);
+    expectCode(await run(ctx, 'backups.list', { extra: 1 } as unknown as InputOf<'backups.list'>), 'invalid_input');
+  });
+});
+
+describe('sharing', () => {
+  it('share.export and share.merge: a second book receives everything; bad paths are clear errors, nothing written', async () => {
+    const out = `${tb.dir}/team.tbshare`;
+    const exported = valueOf(await run(ctx, 'share.export', { out }));
+    expect(exported).toMatchObject({ file: out, kind: 'full', since: null });
+    expect(exported.records.accounts).toBeGreaterThan(2);
+    const other = openTestBook(NOW);
+    try {
+      const merged = valueOf(await run(other.ctx, 'share.merge', { file: out, dryRun: false }));
+      expect(merged.added).toBe(exported.total);
+      expect(merged.conflicts).toEqual([]);
+      expect(valueOf(await run(other.ctx, 'accounts.count', {}))).toBe(valueOf(await run(ctx, 'accounts.count', {})));
+      await leavesBookAsItWas(other, async () => {
+        expectCode(await run(other.ctx, 'share.merge', { file: `${tb.dir}/nope.tbshare`, dryRun: false }), 'share_missing');
+        tb.book.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+        expectCode(await run(other.ctx, 'share.merge', { file: tb.file, dryRun: false }), 'share_is_book');
+      });
+    } finally {
+      await other.close();
+    }
+    expectCode(await run(ctx, 'share.export', { out: `${tb.file}/inside/x.tbshare` }), 'share_out_dir');
+  });
+
+  it('accounts.merge moves the records to the survivor; accounts.remove leaves a tombstone; both refuse nonsense', async () => {
+    const dup = valueOf(await run(ctx, 'accounts.add', { name: 'Valvulas Ibericas', country: 'ES' }));
+    valueOf(await run(ctx, 'contacts.add', { accountId: dup.id, name: 'Carmen López' }));
+    const survivor = valueOf(await run(ctx, 'accounts.merge', { id: dup.id, into: madrid.id }));
+    expect(survivor.id).toBe(madrid.id);
+    expect(valueOf(await run(ctx, 'contacts.list', { accountId: madrid.id })).map((c) => c.name)).toContain('Carmen López');
+    expectCode(await run(ctx, 'accounts.get', { id: dup.id }), 'not_found');
+    expectCode(await run(ctx, 'accounts.merge', { id: madrid.id, into: madrid.id }), 'invalid_state');
+    const typo = valueOf(await run(ctx, 'accounts.add', { name: 'Tpyo GmbH', country: 'DE' }));
+    valueOf(await run(ctx, 'accounts.remove', { id: typo.id }));
+    expectCode(await run(ctx, 'accounts.remove', { id: typo.id }), 'not_found');
+  });
+
+  it('accounts.pool lists accounts nobody followed up; accounts.claim takes one, and refuses an owned active one', async () => {
+    const pool = valueOf(await run(ctx, 'accounts.pool', { limit: 500 }));
+    expect(pool.days).toBe(30);
+    const unowned = pool.accounts.find((a) => a.owner === null);
+    expect(unowned).toBeDefined();
+    const claimed = valueOf(await run(ctx, 'accounts.claim', { id: unowned!.id, owner: 'Anna' }));
+    expect(claimed.owner).toBe('Anna');
+    // Just claimed and created today: the owner has it, not the pool.
+    const fresh = valueOf(await run(ctx, 'accounts.add', { name: 'Fresh Lead Ltd', country: 'GB', owner: 'Leo' }));
+    expectCode(await run(ctx, 'accounts.claim', { id: fresh.id, owner: 'Anna' }), 'invalid_state');
+  });
+});
+
+describe('import and export files', () => {
+  it('import.preview guesses the mapping, import.run brings the rows in, export.run writes them out', async () => {
+    const file = `${tb.dir}/leads.csv`;
+    const fs = await import('node:fs');
+    fs.writeFileSync(file, '\uFEFF公司名称,国家,邮箱\nNordic Pumps AB,Sweden,info@nordicpumps.se\n');
+    const preview = valueOf(await run(ctx, 'import.preview', { file }));
+    expect(JSON.stringify(preview)).toContain('Nordic Pumps AB');
+    const before = valueOf(await run(ctx, 'accounts.count', {}));
+    const report = valueOf(await run(ctx, 'import.run', { file, dryRun: false }));
+    expect(report.errors).toEqual([]);
+    expect(valueOf(await run(ctx, 'accounts.count', {}))).toBe(before + 1);
+    const out = valueOf(await run(ctx, 'export.run', { out: `${tb.dir}/accounts.csv`, format: 'csv', entity: 'accounts' }));
+    expect(fs.readFileSync(out.file, 'utf8')).toContain('Nordic Pumps AB');
+  });
+});
+
 describe('coverage of the contract', () => {
   it('every call in the contract map was exercised', () => {
     expect(Object.keys(contract).filter((name) => !exercised.has(name))).toEqual([]);

@@ -1,0 +1,294 @@
+/**
+ * What a share file holds: the shared tables, each with its exact columns, their SQLite types and what a value
+ * must look like. The export writes exactly these columns; an incoming file must have exactly these tables and
+ * columns, and every cell is checked against its kind before the live book is touched (src-main/services/sharing/).
+ * A test compares this list with the book's own schema, so a migration that adds a shared column must add it here.
+ */
+
+export type SqlType = 'TEXT' | 'INTEGER' | 'REAL';
+
+export type ColumnKind =
+  | { kind: 'id' }
+  | { kind: 'ref'; table: string }
+  | { kind: 'text'; max: number }
+  | { kind: 'instant' }
+  | { kind: 'date' }
+  | { kind: 'int'; min: number; max: number }
+  | { kind: 'real'; min: number; max: number }
+  | { kind: 'bool' }
+  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'json'; shape: 'array' | 'object' }
+  | { kind: 'country' }
+  | { kind: 'zone' }
+  | { kind: 'currency' };
+
+export interface SharedColumn {
+  name: string;
+  type: SqlType;
+  nullable: boolean;
+  check: ColumnKind;
+}
+
+export interface SharedTableSpec {
+  name: string;
+  columns: readonly SharedColumn[];
+  /** Columns that identify a live record besides its id (a partial unique index in the book): two sites that made
+   *  the same fact (an FX rate of a day, a quote's version 2) keep one live row, the other as a tombstone. */
+  liveKey?: readonly string[];
+}
+
+const TEXT_MAX = 20_000;
+const SHORT = 200;
+const MONEY_MAX = 1e13;
+
+const c = (name: string, type: SqlType, nullable: boolean, check: ColumnKind): SharedColumn => ({ name, type, nullable, check });
+const id = c('id', 'TEXT', false, { kind: 'id' });
+const ref = (name: string, table: string, nullable = false) => c(name, 'TEXT', nullable, { kind: 'ref', table });
+const text = (name: string, nullable = false, max = SHORT) => c(name, 'TEXT', nullable, { kind: 'text', max });
+const long = (name: string, nullable = false) => text(name, nullable, TEXT_MAX);
+const instant = (name: string, nullable = false) => c(name, 'TEXT', nullable, { kind: 'instant' });
+const date = (name: string, nullable = false) => c(name, 'TEXT', nullable, { kind: 'date' });
+const int = (name: string, min: number, max: number, nullable = false) => c(name, 'INTEGER', nullable, { kind: 'int', min, max });
+const real = (name: string, min: number, max: number, nullable = false) => c(name, 'REAL', nullable, { kind: 'real', min, max });
+const bool = (name: string) => c(name, 'INTEGER', false, { kind: 'bool' });
+const oneOf = (name: string, values: readonly string[], nullable = false) => c(name, 'TEXT', nullable, { kind: 'enum', values });
+const json = (name: string, shape: 'array' | 'object') => c(name, 'TEXT', false, { kind: 'json', shape });
+const rating = (name: string, nullable = false) => int(name, 1, 5, nullable);
+const times = [instant('created_at'), instant('updated_at'), instant('deleted_at', true)];
+
+/** Parents before children, so a file's new records go in in this order. */
+export const SHARED_TABLE_SPECS: readonly SharedTableSpec[] = [
+  {
+    name: 'accounts',
+    columns: [
+      id,
+      text('name'),
+      c('country', 'TEXT', false, { kind: 'country' }),
+      c('time_zone', 'TEXT', false, { kind: 'zone' }),
+      text('city', true),
+      text('language', true, 35),
+      c('currency', 'TEXT', true, { kind: 'currency' }),
+      text('source', true),
+      text('owner', true),
+      rating('strategic_fit'),
+      rating('reputation'),
+      bool('priority_channel'),
+      long('notes'),
+      instant('review_anchor', true),
+      ...times,
+      ref('merged_into', 'accounts', true),
+    ],
+  },
+  {
+    name: 'contacts',
+    columns: [
+      id,
+      ref('account_id', 'accounts'),
+      text('name'),
+      text('title', true),
+      json('emails', 'array'),
+      json('phones', 'array'),
+      text('whatsapp', true),
+      text('wechat', true),
+      bool('is_primary'),
+      long('notes'),
+      ...times,
+    ],
+  },
+  {
+    name: 'interactions',
+    columns: [
+      id,
+      ref('account_id', 'accounts'),
+      ref('contact_id', 'contacts', true),
+      oneOf('kind', ['email', 'call', 'meeting', 'message', 'visit', 'note']),
+      text('channel', true),
+      oneOf('direction', ['in', 'out']),
+      instant('occurred_at'),
+      long('subject'),
+      long('body'),
+      bool('awaits_reply'),
+      instant('answered_at', true),
+      ...times,
+    ],
+  },
+  {
+    name: 'inquiries',
+    columns: [
+      id,
+      ref('account_id', 'accounts'),
+      ref('contact_id', 'contacts', true),
+      oneOf('source', ['website', 'email', 'marketplace', 'fair', 'referral', 'phone']),
+      instant('received_at'),
+      long('subject'),
+      long('body'),
+      json('products', 'array'),
+      rating('authenticity', true),
+      rating('urgency', true),
+      rating('value', true),
+      instant('first_reply_at', true),
+      oneOf('status', ['open', 'replied', 'quoted', 'won', 'lost', 'closed']),
+      ...times,
+    ],
+  },
+  {
+    name: 'quotes',
+    columns: [
+      id,
+      ref('account_id', 'accounts'),
+      ref('inquiry_id', 'inquiries', true),
+      text('number'),
+      c('currency', 'TEXT', false, { kind: 'currency' }),
+      date('quote_date'),
+      oneOf('status', ['draft', 'sent', 'won', 'lost', 'expired']),
+      int('current_version', 1, 10_000),
+      oneOf('validity_strategy', ['fixed', 'fx', 'staged', 'periodic']),
+      int('valid_days', 1, 3650, true),
+      real('fx_threshold_percent', 0, 100, true),
+      real('fx_rate_at_quote', 0, 1e9, true),
+      text('season_name', true),
+      date('season_ends_on', true),
+      date('valid_through', true),
+      instant('reconfirmed_at', true),
+      instant('sent_at', true),
+      instant('closed_at', true),
+      text('lost_reason', true),
+      long('lost_note', true),
+      ...times,
+      real('fx_reconfirmed_rate', 0, 1e9, true),
+    ],
+  },
+  {
+    name: 'quote_versions',
+    columns: [
+      id,
+      ref('quote_id', 'quotes'),
+      int('version', 1, 10_000),
+      text('incoterm', true, 20),
+      text('payment_terms', true),
+      int('lead_time_days', 0, 3650, true),
+      long('terms'),
+      real('total', 0, MONEY_MAX),
+      long('note'),
+      ...times,
+    ],
+    liveKey: ['quote_id', 'version'],
+  },
+  {
+    name: 'quote_items',
+    columns: [
+      id,
+      ref('quote_version_id', 'quote_versions'),
+      int('position', 1, 10_000),
+      text('product'),
+      long('description'),
+      real('quantity', 0, 1e12),
+      text('unit', false, 20),
+      real('unit_price', 0, MONEY_MAX),
+      ...times,
+    ],
+    liveKey: ['quote_version_id', 'position'],
+  },
+  {
+    name: 'quote_stages',
+    columns: [id, ref('quote_id', 'quotes'), int('position', 1, 10_000), text('name'), date('valid_through'), instant('completed_at', true), ...times],
+    liveKey: ['quote_id', 'position'],
+  },
+  {
+    name: 'quote_questions',
+    columns: [
+      id,
+      ref('quote_id', 'quotes'),
+      text('question', false, 1000),
+      text('answer', true, 5000),
+      instant('asked_at'),
+      instant('answered_at', true),
+      ...times,
+    ],
+  },
+  {
+    name: 'fx_rates',
+    columns: [
+      id,
+      c('currency', 'TEXT', false, { kind: 'currency' }),
+      c('base_currency', 'TEXT', false, { kind: 'currency' }),
+      date('rate_date'),
+      real('rate', 0, 1e9),
+      ...times,
+    ],
+    liveKey: ['currency', 'base_currency', 'rate_date'],
+  },
+  {
+    name: 'orders',
+    columns: [
+      id,
+      ref('account_id', 'accounts'),
+      ref('quote_id', 'quotes', true),
+      text('number', true),
+      c('ordered_at', 'TEXT', false, { kind: 'date' }),
+      real('amount', 0, MONEY_MAX),
+      c('currency', 'TEXT', false, { kind: 'currency' }),
+      real('fx_rate', 0, 1e9),
+      real('amount_base', 0, MONEY_MAX),
+      real('cost', 0, MONEY_MAX, true),
+      real('cost_base', 0, MONEY_MAX, true),
+      real('quantity', 0, 1e12, true),
+      text('unit', true, 20),
+      date('due_on', true),
+      date('paid_on', true),
+      date('shipped_on', true),
+      date('delivered_on', true),
+      ...times,
+    ],
+  },
+  {
+    name: 'order_lines',
+    columns: [
+      id,
+      ref('order_id', 'orders'),
+      int('position', 1, 10_000),
+      text('product'),
+      real('quantity', 0, 1e12),
+      text('unit', false, 20),
+      real('unit_price', 0, MONEY_MAX),
+      real('amount', 0, MONEY_MAX),
+      ...times,
+    ],
+    liveKey: ['order_id', 'position'],
+  },
+  {
+    name: 'complaints',
+    columns: [
+      id,
+      ref('account_id', 'accounts'),
+      ref('order_id', 'orders', true),
+      oneOf('grade', ['A', 'B', 'C']),
+      text('subject', false, 1000),
+      long('description'),
+      instant('opened_at'),
+      instant('responded_at', true),
+      instant('resolved_at', true),
+      long('resolution', true),
+      ...times,
+    ],
+  },
+  {
+    name: 'calendar_overrides',
+    columns: [id, c('country', 'TEXT', false, { kind: 'country' }), date('day'), oneOf('kind', ['holiday', 'workday']), text('name'), ...times],
+    liveKey: ['country', 'day'],
+  },
+];
+
+/** The stamp columns every shared table carries after its own. */
+export const STAMP_COLUMNS = ['row_stamp', 'field_stamps', 'last_stamp'] as const;
+
+/** The fields of a table whose values merge one by one (everything but the id). */
+export function mergedFields(spec: SharedTableSpec): string[] {
+  return spec.columns.filter((col) => col.name !== 'id').map((col) => col.name);
+}
+
+export function specOf(table: string): SharedTableSpec {
+  const spec = SHARED_TABLE_SPECS.find((s) => s.name === table);
+  if (!spec) throw new Error(`not a shared table: ${table}`);
+  return spec;
+}

@@ -1,0 +1,153 @@
+/**
+ * The cell-by-cell check of an incoming share file, run by the merge inside its transaction before its first
+ * write, on exactly the records it will read: those this book lacks and those whose stamps differ from its own
+ * (`temp.share_work_<table>`; a record both books hold with the same stamps is never read, so a re-merge checks
+ * almost nothing). Every cell's type and shape (ids, instants, dates, ranges, enums, JSON, countries, zones,
+ * currencies, sizes), the stamps (well-formed, consistent, none more than a day ahead), duplicate ids and live keys.
+ * Every name and literal in the SQL comes from SHARED_TABLE_SPECS, never from the file.
+ */
+import { AppError } from '../../contract/errors';
+import type { Sqlite } from '../../db/connection';
+import { isKnownCountry } from '../../domain/countries';
+import { isKnownCurrency } from '../../domain/money';
+import { mergedFields, type SharedColumn, type SharedTableSpec } from '../../domain/sharing/tables';
+import { isKnownTimeZone } from '../../domain/zones';
+
+const INSTANT_GLOB = "'[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z'";
+const DATE_GLOB = "'[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'";
+const ID_CHARS = "'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-'";
+const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/** The SQL condition that is true when a cell of column `i.<name>` is not acceptable. */
+function badCell(col: SharedColumn): string {
+  const n = `i.${col.name}`;
+  const types = col.type === 'REAL' ? "('real', 'integer')" : col.type === 'INTEGER' ? "('integer')" : "('text')";
+  const typeBad = col.nullable ? `(typeof(${n}) NOT IN ${types} AND ${n} IS NOT NULL)` : `typeof(${n}) NOT IN ${types}`;
+  const k = col.check;
+  let shape: string;
+  switch (k.kind) {
+    case 'id':
+    case 'ref':
+      shape = `length(${n}) NOT BETWEEN 1 AND 64 OR trim(${n}, ${ID_CHARS}) <> ''`;
+      break;
+    case 'text':
+      shape = `length(${n}) > ${k.max}`;
+      break;
+    case 'instant':
+      shape = `${n} NOT GLOB ${INSTANT_GLOB} OR strftime('%Y-%m-%dT%H:%M:%SZ', ${n}) IS NOT ${n}`;
+      break;
+    case 'date':
+      shape = `${n} NOT GLOB ${DATE_GLOB} OR date(${n}) IS NOT ${n}`;
+      break;
+    case 'int':
+    case 'real':
+      shape = `${n} NOT BETWEEN ${k.min} AND ${k.max}`;
+      break;
+    case 'bool':
+      shape = `${n} NOT IN (0, 1)`;
+      break;
+    case 'enum':
+      shape = `${n} NOT IN (${k.values.map(quote).join(', ')})`;
+      break;
+    case 'json':
+      shape = `length(${n}) > 20000 OR NOT json_valid(${n}) OR json_type(${n}) <> '${k.shape}'`;
+      // The book's JSON arrays (e-mails, phones, products) hold text only.
+      if (k.shape === 'array') shape += ` OR EXISTS (SELECT 1 FROM json_each(${n}) e WHERE e.type <> 'text' OR length(e.value) > 1000)`;
+      break;
+    case 'country':
+      shape = `${n} NOT GLOB '[A-Z][A-Z]'`;
+      break;
+    case 'currency':
+      shape = `${n} NOT GLOB '[A-Z][A-Z][A-Z]'`;
+      break;
+    case 'zone':
+      shape = `length(${n}) NOT BETWEEN 1 AND 64`;
+      break;
+  }
+  // No text may hide anything behind a NUL (SQLite's length() stops there).
+  if (col.type === 'TEXT') shape = `(${shape}) OR instr(${n}, char(0)) > 0 OR length(CAST(${n} AS BLOB)) > ${k.kind === 'text' ? k.max * 4 : 80_000}`;
+  const shapeBad = col.nullable ? `(${n} IS NOT NULL AND (${shape}))` : `(${shape})`;
+  return `${typeBad} OR ${shapeBad}`;
+}
+
+const STAMP_BAD = (n: string) => `typeof(${n}) <> 'text' OR length(${n}) <> 32 OR trim(${n}, '0123456789abcdef') <> ''`;
+
+/** Conditions of a bad record, each with the column it names. */
+function rowChecks(spec: SharedTableSpec): { column: string; sql: string }[] {
+  const fields = mergedFields(spec).map(quote).join(', ');
+  return [
+    ...spec.columns.map((col) => ({ column: col.name, sql: badCell(col) })),
+    { column: 'row_stamp', sql: STAMP_BAD('i.row_stamp') },
+    { column: 'last_stamp', sql: `${STAMP_BAD('i.last_stamp')} OR i.last_stamp < i.row_stamp` },
+    {
+      column: 'field_stamps',
+      sql: `typeof(i.field_stamps) <> 'text' OR length(i.field_stamps) > 8000 OR NOT json_valid(i.field_stamps) OR json_type(i.field_stamps) <> 'object'
+        OR (i.field_stamps <> '{}' AND EXISTS (SELECT 1 FROM json_each(i.field_stamps) j WHERE j.key NOT IN (${fields})
+          OR typeof(j.value) <> 'text' OR length(j.value) <> 32 OR trim(j.value, '0123456789abcdef') <> '' OR j.value > i.last_stamp))`,
+    },
+  ];
+}
+
+export const workTable = (table: string) => `temp.share_work_${table}`;
+
+/**
+ * Builds `temp.share_work_<table>`: the rowids of the file's records this merge will read, and whether each is new
+ * here. Returns how many records both books hold with the same stamps (unchanged, never read).
+ */
+export function markWork(sqlite: Sqlite, spec: SharedTableSpec): number {
+  const t = spec.name;
+  const work = workTable(t);
+  sqlite.exec(`DROP TABLE IF EXISTS ${work}; CREATE TABLE ${work} (r INTEGER PRIMARY KEY, fresh INTEGER NOT NULL)`);
+  sqlite
+    .prepare(
+      `INSERT INTO ${work} (r, fresh) SELECT i.rowid, m.id IS NULL FROM incoming.${t} i LEFT JOIN main.${t} m ON m.id = i.id
+       WHERE m.id IS NULL OR m.last_stamp IS NOT i.last_stamp OR m.row_stamp IS NOT i.row_stamp OR m.field_stamps IS NOT i.field_stamps`,
+    )
+    .run();
+  const total = (sqlite.prepare(`SELECT count(*) AS n FROM incoming.${t}`).get() as { n: number }).n;
+  const work_ = (sqlite.prepare(`SELECT count(*) AS n FROM ${work}`).get() as { n: number }).n;
+  return total - work_;
+}
+
+/** The file's records of a table that this merge reads (alias `i`). */
+export const workRows = (t: string) => `${workTable(t)} w CROSS JOIN incoming.${t} i ON i.rowid = w.r`;
+
+function refuseCell(table: string, id: unknown, column: string): never {
+  const shownId = (typeof id === 'string' ? id : String(id)).slice(0, 64);
+  throw new AppError('share_bad_cell', { table, id: shownId, column });
+}
+
+export function validateWorkRows(sqlite: Sqlite, spec: SharedTableSpec, futureFloor: string): void {
+  const t = spec.name;
+  const from = workRows(t);
+  const checks = rowChecks(spec);
+  const which = checks.map((c, i) => `WHEN ${c.sql} THEN ${i}`).join(' ');
+  const bad = sqlite.prepare(`SELECT i.id AS id, CASE ${which} END AS failed FROM ${from} WHERE ${checks.map((c) => `(${c.sql})`).join(' OR ')} LIMIT 1`).get() as
+    | { id: unknown; failed: number }
+    | undefined;
+  if (bad) refuseCell(t, bad.id, checks[bad.failed]?.column ?? '?');
+  const future = sqlite.prepare(`SELECT i.id AS id, i.last_stamp AS s FROM ${from} WHERE i.last_stamp >= ? LIMIT 1`).get(futureFloor) as { id: string; s: string } | undefined;
+  if (future) {
+    const at = new Date(parseInt(future.s.slice(0, 12), 16)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    throw new AppError('share_future', { table: t, id: future.id, at });
+  }
+  const dup = sqlite.prepare(`SELECT i.id AS id FROM ${from} GROUP BY i.id HAVING count(*) > 1 LIMIT 1`).get() as { id: string } | undefined;
+  if (dup) throw new AppError('share_duplicate', { table: t, id: dup.id });
+  if (spec.liveKey) {
+    const key = spec.liveKey.map((k) => `i.${k}`).join(', ');
+    const twice = sqlite.prepare(`SELECT min(i.id) AS id FROM ${from} WHERE i.deleted_at IS NULL GROUP BY ${key} HAVING count(*) > 1 LIMIT 1`).get() as
+      | { id: string }
+      | undefined;
+    if (twice) throw new AppError('share_duplicate', { table: t, id: twice.id });
+  }
+  for (const col of spec.columns) {
+    const known = col.check.kind === 'country' ? isKnownCountry : col.check.kind === 'zone' ? isKnownTimeZone : col.check.kind === 'currency' ? isKnownCurrency : null;
+    if (!known) continue;
+    const values = sqlite.prepare(`SELECT DISTINCT i.${col.name} AS v FROM ${from} WHERE i.${col.name} IS NOT NULL LIMIT 10000`).all() as { v: string }[];
+    const unknown = values.find((r) => !known(r.v));
+    if (unknown) {
+      const row = sqlite.prepare(`SELECT i.id AS id FROM ${from} WHERE i.${col.name} = ? LIMIT 1`).get(unknown.v) as { id: string };
+      refuseCell(t, row.id, col.name);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The share format against the book: every shared table's columns in SHARED_TABLE_SPECS are exactly the book's
+ * (minus its own derived columns and the stamps), with the same SQLite types and nullability, so a migration that
+ * adds a shared column cannot forget to ship it. And the change-stamp clock: fixed width, ordered, monotonic.
+ */
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LOCAL_COLUMNS, SHARED_TABLES } from '../../src-main/db/change-stamps';
+import { formatStamp, HybridClock, parseStamp, stampFloor } from '../../src-main/domain/sharing/hlc';
+import { SHARED_TABLE_SPECS } from '../../src-main/domain/sharing/tables';
+import { openTestBook } from '../db/temp-book';
+
+const tb = openTestBook();
+afterAll(() => tb.close());
+
+describe('share format', () => {
+  it('lists the same tables as the book, parents before children', () => {
+    expect(SHARED_TABLE_SPECS.map((s) => s.name).sort()).toEqual([...SHARED_TABLES].sort());
+    const seen = new Set<string>();
+    for (const spec of SHARED_TABLE_SPECS) {
+      for (const col of spec.columns) if (col.check.kind === 'ref' && col.check.table !== spec.name) expect(seen.has(col.check.table), `${spec.name}.${col.name}`).toBe(true);
+      seen.add(spec.name);
+    }
+  });
+
+  it("each table's columns, types and nullability are the book's", () => {
+    for (const spec of SHARED_TABLE_SPECS) {
+      const book = (tb.book.sqlite.prepare(`SELECT name, type, "notnull" AS nn FROM pragma_table_info('${spec.name}')`).all() as { name: string; type: string; nn: number }[])
+        .filter((c) => !LOCAL_COLUMNS.has(c.name) && !['row_stamp', 'field_stamps', 'last_stamp'].includes(c.name))
+        .map((c) => [c.name, c.type, c.nn === 0]);
+      expect(spec.columns.map((c) => [c.name, c.type, c.nullable]).sort(), spec.name).toEqual(book.sort());
+    }
+  });
+});
+
+describe('change-stamp clock', () => {
+  const site = '0123456789abcdef';
+  it('stamps are fixed-width and order as (time, counter, site)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 47 }), fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 0, max: 2 ** 47 }), fc.integer({ min: 0, max: 0xffff }), (m1, c1, m2, c2) => {
+        const a = formatStamp({ ms: m1, counter: c1, site });
+        const b = formatStamp({ ms: m2, counter: c2, site });
+        expect(a).toHaveLength(32);
+        expect(parseStamp(a)).toEqual({ ms: m1, counter: c1, site });
+        expect(a < b).toBe(m1 < m2 || (m1 === m2 && c1 < c2));
+      }),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+
+  it('next() always grows, even when the wall clock stands still or goes back, and observe() moves it past a seen stamp', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: -5000, max: 5000 }).map((d) => ({ d })), fc.integer({ min: 0, max: 10_000 }).map((o) => ({ o }))), { maxLength: 200 }), (steps) => {
+        let wall = 1_700_000_000_000;
+        const clock = new HybridClock(site, () => wall);
+        let last = '';
+        for (const step of steps) {
+          if ('d' in step) wall += step.d;
+          else clock.observe(formatStamp({ ms: 1_700_000_000_000 + step.o, counter: 3, site: 'fedcba9876543210' }));
+          const next = clock.next();
+          expect(next > last).toBe(true);
+          expect(next >= clock.current()).toBe(true);
+          last = next;
+        }
+      }),
+      { seed: 8, numRuns: 200 },
+    );
+  });
+
+  it('stampFloor(ms) sorts below every stamp of that millisecond and above the one before', () => {
+    expect(stampFloor(1000) <= formatStamp({ ms: 1000, counter: 0, site: '0000000000000000' })).toBe(true);
+    expect(stampFloor(1000) > formatStamp({ ms: 999, counter: 0xffff, site: 'ffffffffffffffff' })).toBe(true);
+  });
+});
