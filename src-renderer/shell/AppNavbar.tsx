@@ -6,6 +6,10 @@ const pages = [
   { page: 'dashboard', label: 'nav.dashboard' },
   { page: 'accounts', label: 'nav.accounts' },
   { page: 'todos', label: 'nav.todos' },
+  { page: 'pool', label: 'pool.nav' },
+  { page: 'sharing', label: 'sharing.nav' },
+  { page: 'transfer', label: 'transfer.nav' },
+  { page: 'backups', label: 'backups.nav' },
 ] as const satisfies readonly { page: Page; label: string }[];
 
 export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {

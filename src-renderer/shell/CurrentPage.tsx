@@ -1,6 +1,10 @@
 import { AccountPage } from '../features/account/AccountPage';
 import { AccountsPage } from '../features/accounts/AccountsPage';
+import { BackupsPage } from '../features/backups/BackupsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { ImportExportPage } from '../features/import/ImportExportPage';
+import { PoolPage } from '../features/pool/PoolPage';
+import { SharingPage } from '../features/sharing/SharingPage';
 import { TodosPage } from '../features/todos/TodosPage';
 import { useUiStore } from '../stores/ui-store';
 
@@ -12,6 +16,14 @@ export function CurrentPage() {
       return <DashboardPage />;
     case 'todos':
       return <TodosPage />;
+    case 'pool':
+      return <PoolPage />;
+    case 'sharing':
+      return <SharingPage />;
+    case 'transfer':
+      return <ImportExportPage />;
+    case 'backups':
+      return <BackupsPage />;
     case 'account':
       return accountId ? <AccountPage key={accountId} accountId={accountId} /> : <AccountsPage />;
     default:

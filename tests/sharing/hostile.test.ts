@@ -6,8 +6,8 @@
  * is closed, hashed, reopened, merged into, closed and hashed again: closing checkpoints the WAL into the file).
  * A few go through the real CLI, in English and in Chinese. At the end the untouched export still merges.
  *
- * The `known gaps` block holds files the validation accepts although it should not (see each comment); those are
- * `it.fails` and flip to failing once src-main refuses them — then turn them into plain `it`.
+ * The `known gaps` block holds what src-main still gets wrong (see each comment): those are `it.fails` and flip to
+ * failing once src-main is fixed — then turn them into plain `it` (and move them to `formerly accepted`).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -752,7 +752,7 @@ async function onScratchBook<T>(work: (file: string) => Promise<T>): Promise<T> 
   }
 }
 
-describe('known gaps: accepted although they should be refused (it.fails until src-main is fixed)', () => {
+describe('known gaps: it.fails until src-main is fixed (then make them plain it)', () => {
   // Book.close() (src-main/db/book.ts) calls only Kysely's destroy(), which closes the connection only if Kysely
   // ever opened it: a book used through `sqlite` alone (a refused merge, `openBook(f).close()`) stays open, its
   // WAL is never checkpointed and the file stays held until the process exits.
@@ -768,39 +768,6 @@ describe('known gaps: accepted although they should be refused (it.fails until s
     }
   });
 
-  // SQLite's length() and GLOB stop at the first NUL character: a text cell "x\0" + 3 MB passes the 200-character
-  // limit of accounts.name (length() says 1) and lands in the book whole.
-  it('a NUL character hides a 3 MB account name from the length limit', async () => {
-    const file = cell('accounts', 'name', `x\u0000${'A'.repeat(3_000_000)}`);
-    const refusal = await onScratchBook((book) => refuseByService(file, book));
-    expect(refusal.code).toBe('share_bad_cell');
-  });
-
-  // The same for ids: an id "abc\0'; DROP TABLE…" passes the id shape check (length and GLOB see "abc") and is
-  // merged (an FX rate here, as nothing refers to it).
-  it('a NUL character smuggles quotes and semicolons into an id', async () => {
-    const file = cell('fx_rates', 'id', "abc\u0000'; DROP TABLE accounts; --");
-    const refusal = await onScratchBook((book) => refuseByService(file, book));
-    expect(refusal).toMatchObject({ code: 'share_bad_cell', params: { column: 'id' } });
-  });
-
-  // And for stamps: a last_stamp of 32 hex digits + "\0zz" passes the stamp check; the merge commits, then
-  // clock.observe() throws "not a change stamp" (an internal error after the data went in), and from then on
-  // the book's clock cannot be opened: every later write to the book fails.
-  it('a NUL character in a stamp is refused', async () => {
-    const file = forge(`UPDATE accounts SET last_stamp = last_stamp || char(0) || 'zz' WHERE ${firstRow('accounts')}`);
-    const refusal = await onScratchBook((book) => refuseByService(file, book));
-    expect(refusal).toMatchObject({ code: 'share_bad_cell', params: { table: 'accounts', column: 'last_stamp' } });
-  });
-
-  // contacts.emails / phones and inquiries.products are only checked to be JSON arrays: [1, {"a": [2]}, null] is
-  // merged and `contacts.list` then returns emails that are not strings (the contract says string[]).
-  it('emails that are not strings are refused', async () => {
-    const file = cell('contacts', 'emails', '[1, {"a": [2]}, null]');
-    const refusal = await onScratchBook((book) => refuseByService(file, book));
-    expect(refusal).toMatchObject({ code: 'share_bad_cell', params: { table: 'contacts', column: 'emails' } });
-  });
-
   // A share file cut in half is reported as "not even a SQLite database" (share_not_sqlite): opening it fails with
   // SQLITE_CORRUPT while the schema is read, and incoming.ts maps every failure of that first step to not_sqlite.
   // The message meant for it is share_corrupt ("it may have been cut short while copying").
@@ -808,5 +775,64 @@ describe('known gaps: accepted although they should be refused (it.fails until s
     const file = bytes((b) => b.subarray(0, Math.floor(b.length / 2)));
     const refusal = await refuseByService(file);
     expect(refusal.code).toBe('share_corrupt');
+  });
+
+  // Values SHARED_TABLE_SPECS allows but the book's own CHECK constraints refuse: the merge's INSERT fails with a
+  // raw SQLITE_CONSTRAINT_CHECK (the book is rolled back, intact), shown to the user as `internal` ("Something went
+  // wrong: CHECK constraint failed: …") instead of share_bad_cell naming the table, column and record.
+  const checkMismatches: { name: string; make: () => string; table: string; column: string }[] = [
+    { name: 'an empty account name (spec: max 200; book: length 1–200)', make: () => cell('accounts', 'name', ''), table: 'accounts', column: 'name' },
+    { name: 'an empty contact name', make: () => cell('contacts', 'name', ''), table: 'contacts', column: 'name' },
+    { name: 'an FX rate of 0 (spec: 0–1e9; book: > 0)', make: () => cell('fx_rates', 'rate', 0), table: 'fx_rates', column: 'rate' },
+    { name: 'an order line quantity of 0 (book: > 0)', make: () => cell('order_lines', 'quantity', 0), table: 'order_lines', column: 'quantity' },
+    { name: 'an order with a quantity but no unit (book: both or neither)', make: () => forge(`UPDATE orders SET quantity = 5, unit = NULL WHERE ${firstRow('orders')}`), table: 'orders', column: 'unit' },
+    { name: 'an order with a cost but no base cost (book: both or neither)', make: () => forge(`UPDATE orders SET cost = 5, cost_base = NULL WHERE ${firstRow('orders')}`), table: 'orders', column: 'cost_base' },
+  ];
+  for (const c of checkMismatches) {
+    it.fails(`${c.name} is refused as share_bad_cell, not a raw CHECK failure`, async () => {
+      const refusal = await onScratchBook((book) => refuseByService(c.make(), book));
+      expect(refusal).toMatchObject({ code: 'share_bad_cell', params: { table: c.table } });
+    });
+  }
+});
+
+/** Gaps found by this file and since fixed in src-main: kept as regressions. */
+describe('formerly accepted, now refused', () => {
+  // SQLite's length() and GLOB stop at the first NUL character: a text cell "x\0" + 3 MB passed the 200-character
+  // limit of accounts.name (length() said 1) and landed in the book whole.
+  it('a NUL character does not hide a 3 MB account name from the length limit', async () => {
+    const file = cell('accounts', 'name', `x\u0000${'A'.repeat(3_000_000)}`);
+    const refusal = await onScratchBook((book) => refuseByService(file, book));
+    expect(refusal.code).toBe('share_bad_cell');
+  });
+
+  // The same for ids: an id "abc\0'; DROP TABLE…" passed the id shape check (length and GLOB saw "abc") and was
+  // merged (an FX rate here, as nothing refers to it).
+  it('a NUL character does not smuggle quotes and semicolons into an id', async () => {
+    const file = cell('fx_rates', 'id', "abc\u0000'; DROP TABLE accounts; --");
+    const refusal = await onScratchBook((book) => refuseByService(file, book));
+    expect(refusal).toMatchObject({ code: 'share_bad_cell', params: { column: 'id' } });
+  });
+
+  // And for stamps: a last_stamp of 32 hex digits + "\0zz" passed the stamp check; the merge committed, then
+  // clock.observe() threw "not a change stamp" (an internal error after the data went in), and from then on the
+  // book's clock could not be opened: every later write to the book failed.
+  it('a NUL character in a stamp is refused', async () => {
+    const file = forge(`UPDATE accounts SET last_stamp = last_stamp || char(0) || 'zz' WHERE ${firstRow('accounts')}`);
+    const refusal = await onScratchBook((book) => refuseByService(file, book));
+    expect(refusal).toMatchObject({ code: 'share_bad_cell', params: { table: 'accounts', column: 'last_stamp' } });
+  });
+
+  // contacts.emails / phones and inquiries.products were only checked to be JSON arrays: [1, {"a": [2]}, null] was
+  // merged and `contacts.list` then returned e-mails that are not strings (the contract says string[]).
+  it('emails that are not strings are refused', async () => {
+    const file = cell('contacts', 'emails', '[1, {"a": [2]}, null]');
+    const refusal = await onScratchBook((book) => refuseByService(file, book));
+    expect(refusal).toMatchObject({ code: 'share_bad_cell', params: { table: 'contacts', column: 'emails' } });
+  });
+
+  it('nested arrays in emails are refused', async () => {
+    const refusal = await onScratchBook((book) => refuseByService(cell('contacts', 'phones', '[["+86 21 5555 0000"]]'), book));
+    expect(refusal).toMatchObject({ code: 'share_bad_cell', params: { table: 'contacts', column: 'phones' } });
   });
 });
