@@ -5,6 +5,7 @@
  */
 import type { HandlerName, InputOf, OutputOf } from '../src-main/contract';
 import { renderMessage, type Result } from '../src-main/contract/errors';
+import type { JobProgress } from '../src-main/contract/progress';
 
 export interface DesktopBridge {
   invoke(name: string, input: unknown): Promise<Result<unknown>>;
@@ -60,3 +61,37 @@ export const api = {
     return window.tradebook ? 'ipc' : 'http';
   },
 };
+
+/** How often a long call's progress is asked for. */
+const PROGRESS_POLL_MS = 250;
+
+type JobCall = { [K in HandlerName]: InputOf<K> extends { job?: string } ? K : never }[HandlerName];
+
+/**
+ * A long call (import, merge, export) with its progress: the call gets a job id of our making, and while it runs
+ * `progress.get` is asked every PROGRESS_POLL_MS for how far it is; `onProgress` sees each answer.
+ */
+export async function callWithProgress<K extends JobCall>(
+  name: K,
+  input: InputOf<K>,
+  onProgress: (progress: JobProgress) => void,
+): Promise<Result<OutputOf<K>>> {
+  const job = crypto.randomUUID();
+  let running = true;
+  const poll = async () => {
+    while (running) {
+      await new Promise((resolve) => setTimeout(resolve, PROGRESS_POLL_MS));
+      if (!running) break;
+      const answer = await api.call('progress.get', { job });
+      if (running && answer.ok && answer.value && !answer.value.finished) onProgress(answer.value);
+    }
+  };
+  const polling = poll();
+  try {
+    return await api.call(name, { ...input, job });
+  } finally {
+    running = false;
+    await polling;
+  }
+}
+

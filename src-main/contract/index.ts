@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import * as m from './models';
 import { backupsContract } from './backups';
+import { progressContract } from './progress';
 import { sharingContract } from './sharing';
 import { transferContract } from './transfer';
 import { isCalendarDate } from '../domain/dates';
@@ -343,6 +344,7 @@ export const contract = {
   /** Undo: of `tasks.done` (open again, due when it was), or with `dueAt` of a snooze or reschedule (back at that due time). */
   'tasks.reopen': { input: z.strictObject({ id: Id, dueAt: Instant.optional() }), output: m.Todo },
 
+  ...progressContract,
   ...sharingContract,
   ...transferContract,
   ...backupsContract,

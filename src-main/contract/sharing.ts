@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Account, AccountListItem } from './models';
 import { CalendarDate, Id, Limit, Offset, ShortText } from './primitives';
+import { jobField } from './progress';
 
 /** A path on this computer's disk, as typed or picked. */
 const FilePath = z.string().trim().min(1).max(4096);
@@ -55,11 +56,11 @@ export type PoolAccount = z.infer<typeof PoolAccount>;
 
 export const sharingContract = {
   'share.export': {
-    input: z.strictObject({ out: FilePath, since: CalendarDate.optional() }),
+    input: z.strictObject({ out: FilePath, since: CalendarDate.optional(), ...jobField }),
     output: ShareExportSummary,
   },
   'share.merge': {
-    input: z.strictObject({ file: FilePath, dryRun: z.boolean().default(false) }),
+    input: z.strictObject({ file: FilePath, dryRun: z.boolean().default(false), ...jobField }),
     output: ShareMergeReport,
   },
   /** The user's merge of a duplicate: `id` points to the survivor `into` from now on and its records follow. */

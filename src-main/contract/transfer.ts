@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { IMPORT_ENCODINGS } from '../domain/import/encoding';
 import { IMPORT_FIELDS } from '../domain/import/fields';
 import { CountryCode } from './primitives';
+import { jobField } from './progress';
 
 /** A path on the local disk (the file is read or written by the main process). */
 const FilePath = z
@@ -89,7 +90,7 @@ export type ExportResult = z.infer<typeof ExportResult>;
 
 export const transferContract = {
   'import.preview': { input: z.strictObject({ file: FilePath, ...importOptions }), output: ImportPreview },
-  'import.run': { input: z.strictObject({ file: FilePath, ...importOptions, dryRun: z.boolean().default(false) }), output: ImportReport },
+  'import.run': { input: z.strictObject({ file: FilePath, ...importOptions, dryRun: z.boolean().default(false), ...jobField }), output: ImportReport },
   'export.run': {
     input: z
       .strictObject({ out: FilePath, format: ExportFormat.default('csv'), entity: ExportEntity.optional() })

@@ -9,6 +9,7 @@ import * as contacts from '../services/contacts';
 import type { ServiceContext } from '../services/context';
 import * as inquiries from '../services/inquiries';
 import * as money from '../services/money';
+import { jobProgress } from '../services/progress';
 import * as quotes from '../services/quotes';
 import * as scheduler from '../services/scheduler';
 import { scoreSummary } from '../services/score-summary';
@@ -91,5 +92,6 @@ export const handlers: Handlers = {
 
   ...sharingHandlers,
   ...transferHandlers,
+  'progress.get': (_ctx, input) => jobProgress(input.job),
   ...backupsHandlers,
 };

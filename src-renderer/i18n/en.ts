@@ -387,6 +387,15 @@ export const en = {
     seconds: '{{seconds}} s',
     empty: '(empty)',
   },
+  progress: {
+    label: 'Progress',
+    read: 'Reading rows: {{done}} of about {{total}}',
+    write: 'Writing into your book: {{done}} of {{total}} rows',
+    validate: 'Checking the file',
+    merge: 'Merging: table {{done}} of {{total}}',
+    derive: 'Updating scores, to-dos and search',
+    export: 'Writing: table {{done}} of {{total}}',
+  },
   sharing: {
     nav: 'Sharing',
     title: 'Sharing',

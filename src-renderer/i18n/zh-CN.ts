@@ -389,6 +389,15 @@ export const zhCN: Messages = {
     seconds: '{{seconds}} 秒',
     empty: '（空）',
   },
+  progress: {
+    label: '进度',
+    read: '正在读取行：{{done}} / 约 {{total}}',
+    write: '正在写入客户簿：{{done}} / {{total}} 行',
+    validate: '正在检查文件',
+    merge: '正在合并：第 {{done}} / {{total}} 张表',
+    derive: '正在更新评分、待办和搜索',
+    export: '正在写入：第 {{done}} / {{total}} 张表',
+  },
   sharing: {
     nav: '共享',
     title: '共享',

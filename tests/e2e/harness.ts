@@ -99,3 +99,21 @@ export async function openE2e(options: E2eOptions): Promise<E2e> {
     throw error;
   }
 }
+
+/**
+ * With TRADEBOOK_E2E_SHOTS set to a folder, `shot(name)` keeps a screenshot of the page as it is, with the window as
+ * tall as the page's content (the page scrolls inside the shell); without it, shots are skipped.
+ */
+export function pageShots(page: Page): (name: string) => Promise<void> {
+  const folder = process.env.TRADEBOOK_E2E_SHOTS;
+  if (folder) fs.mkdirSync(folder, { recursive: true });
+  return async (name) => {
+    if (!folder) return;
+    const viewport = page.viewportSize()!;
+    const height = await page.locator('main > :last-child').evaluate((el) => el.scrollHeight + 120);
+    await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.min(height, 4000)) });
+    await page.screenshot({ path: path.join(folder, `${name}.png`) });
+    await page.setViewportSize(viewport);
+  };
+}
+

@@ -14,15 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupEntry } from '../../src-main/contract/backups';
 import type { Account } from '../../src-main/contract/models';
 import type { PoolAccount, ShareMergeReport } from '../../src-main/contract/sharing';
-import { openBook } from '../../src-main/db/book';
-import { call } from '../../src-main/handlers/dispatch';
-import { hostFacts, systemClock, type ServiceContext } from '../../src-main/services/context';
-import type { HandlerName, InputOf, OutputOf } from '../../src-main/contract';
-import { CJK, openE2e, type E2e } from './harness';
+import { must, withBook } from './book-calls';
+import { CJK, openE2e, pageShots, type E2e } from './harness';
 
 const slow = { timeout: 15_000 };
-/** Set TRADEBOOK_E2E_SHOTS to a folder to keep a screenshot of each page looked at. */
-const shots = process.env.TRADEBOOK_E2E_SHOTS;
 
 const ORIGINAL = 'Válvulas Ibéricas S.L.';
 const NAME_IN_A = 'Válvulas Ibéricas (Madrid)';
@@ -31,23 +26,10 @@ const NEW_IN_A = 'Nordic Pumps AB';
 
 let e2e: E2e;
 let page: Page;
+/** Set TRADEBOOK_E2E_SHOTS to a folder to keep a screenshot of each page looked at. */
+let shot: (name: string) => Promise<void>;
 let shareFile = '';
 let sharedId = '';
-
-async function withBook<T>(file: string, work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
-  const book = openBook(file, { create: true });
-  try {
-    return await work({ book, now: systemClock, host: hostFacts() });
-  } finally {
-    await book.close();
-  }
-}
-
-async function must<K extends HandlerName>(ctx: ServiceContext, name: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const result = await call(ctx, name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value;
-}
 
 /** Book A and book B (served) share one account, then both edit its name; A adds an account and exports again. */
 async function buildBooks(bookB: string): Promise<void> {
@@ -74,15 +56,6 @@ async function buildBooks(bookB: string): Promise<void> {
 }
 
 const attr = async (testId: string, name: string) => page.getByTestId(testId).getAttribute(name);
-/** The page scrolls inside the shell: the shot is taken with a window as tall as the page's content. */
-const shot = async (name: string) => {
-  if (!shots) return;
-  const viewport = page.viewportSize()!;
-  const height = await page.locator('main > :last-child').evaluate((el) => el.scrollHeight + 120);
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.min(height, 4000)) });
-  await page.screenshot({ path: path.join(shots, `${name}.png`) });
-  await page.setViewportSize(viewport);
-};
 
 beforeAll(async () => {
   e2e = await openE2e({
@@ -92,7 +65,7 @@ beforeAll(async () => {
     timeout: 15_000,
   });
   page = e2e.page;
-  if (shots) fs.mkdirSync(shots, { recursive: true });
+  shot = pageShots(page);
   await page.getByTestId('account-search').waitFor();
 }, 180_000);
 

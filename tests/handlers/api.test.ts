@@ -970,8 +970,11 @@ describe('import and export files', () => {
     const preview = valueOf(await run(ctx, 'import.preview', { file }));
     expect(JSON.stringify(preview)).toContain('Nordic Pumps AB');
     const before = valueOf(await run(ctx, 'accounts.count', {}));
-    const report = valueOf(await run(ctx, 'import.run', { file, dryRun: false }));
+    const report = valueOf(await run(ctx, 'import.run', { file, dryRun: false, job: 'api-test-import' }));
     expect(report.errors).toEqual([]);
+    // The job's progress is kept after the call, finished, with the rows written.
+    expect(valueOf(await run(ctx, 'progress.get', { job: 'api-test-import' }))).toEqual({ phase: 'write', done: 1, total: 1, finished: true });
+    expect(valueOf(await run(ctx, 'progress.get', { job: 'never-started' }))).toBeNull();
     expect(valueOf(await run(ctx, 'accounts.count', {}))).toBe(before + 1);
     const out = valueOf(await run(ctx, 'export.run', { out: `${tb.dir}/accounts.csv`, format: 'csv', entity: 'accounts' }));
     expect(fs.readFileSync(out.file, 'utf8')).toContain('Nordic Pumps AB');

@@ -109,6 +109,7 @@ const READS: HandlerName[] = [
   'backups.list',
   'import.preview',
   'export.run',
+  'progress.get',
 ];
 
 describe('change stamps', () => {
@@ -201,6 +202,7 @@ describe('change stamps', () => {
       'share.export': { out: path.join(tb.dir, 'again.tbshare') },
       'import.preview': { file: writeCsv(tb.dir) },
       'export.run': { out: path.join(tb.dir, 'accounts.csv'), format: 'csv', entity: 'accounts' },
+      'progress.get': { job: 'no-such-job-1' },
     };
     for (const name of READS) {
       const before = shared(tb);

@@ -3,14 +3,14 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n';
 import { useUiStore } from '../../stores/ui-store';
-import { BusyNotice } from '../sharing/BusyNotice';
+import { JobProgressBar } from '../../components/JobProgressBar';
 import { DuplicatesTable } from './DuplicatesTable';
 import { reportCounts } from './import-counts';
 import { useImportStore } from './import-store';
 import { RowErrorsTable } from './RowErrorsTable';
 
 /**
- * Step 4: the import running (a spinner: import.run reports no progress while it works) and its report — what was
+ * Step 4: the import running (its progress bar: reading, then writing) and its report — what was
  * written, the duplicates left out; should the file have changed since the dry run, its errors and nothing written.
  */
 export function ImportReportStep() {
@@ -18,6 +18,7 @@ export function ImportReportStep() {
   const language = useUiStore((state) => state.language);
   const report = useImportStore((state) => state.report);
   const busy = useImportStore((state) => state.busy);
+  const progress = useImportStore((state) => state.progress);
   const reset = useImportStore((state) => state.reset);
   const goTo = useImportStore((state) => state.goTo);
   const heading = useRef<HTMLDivElement>(null);
@@ -26,7 +27,7 @@ export function ImportReportStep() {
     if (report) heading.current?.focus();
   }, [report]);
 
-  if (busy === 'importing') return <BusyNotice text={t('transfer.import.running')} testId="import-running" />;
+  if (busy === 'importing') return <JobProgressBar text={t('transfer.import.running')} progress={progress} testId="import-running" />;
   if (!report) return null;
   return (
     <Stack gap="sm" data-testid="import-report" data-written={report.written} data-accounts={report.imported.accounts} data-contacts={report.imported.contacts} data-orders={report.imported.orders}>

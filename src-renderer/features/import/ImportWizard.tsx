@@ -1,6 +1,7 @@
 import { Stepper } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { JobProgressBar } from '../../components/JobProgressBar';
 import { SectionCard } from '../sharing/SectionCard';
 import { BusyNotice } from '../sharing/BusyNotice';
 import { ImportCheckStep } from './ImportCheckStep';
@@ -15,6 +16,7 @@ export function ImportWizard() {
   const step = useImportStore((state) => state.step);
   const busy = useImportStore((state) => state.busy);
   const error = useImportStore((state) => state.error);
+  const progress = useImportStore((state) => state.progress);
   const goTo = useImportStore((state) => state.goTo);
   const done = useImportStore((state) => state.report?.written === true);
 
@@ -42,7 +44,7 @@ export function ImportWizard() {
         </Stepper.Step>
       </Stepper>
       {busy === 'reading' && <BusyNotice text={t('transfer.import.reading')} testId="import-reading" />}
-      {busy === 'checking' && <BusyNotice text={t('transfer.import.checking')} testId="import-checking" />}
+      {busy === 'checking' && <JobProgressBar text={t('transfer.import.checking')} progress={progress} testId="import-checking" />}
       {error && <ApiErrorAlert error={error} title={step === 0 ? t('transfer.import.errorTitle') : undefined} testId="import-error" />}
     </SectionCard>
   );

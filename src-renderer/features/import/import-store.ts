@@ -1,7 +1,8 @@
 import { create } from 'zustand';
-import { api } from '../../api';
+import { api, callWithProgress } from '../../api';
 import type { InputOf } from '../../../src-main/contract';
 import type { ApiError } from '../../../src-main/contract/errors';
+import type { JobProgress } from '../../../src-main/contract/progress';
 import type { ImportPreview, ImportReport } from '../../../src-main/contract/transfer';
 import { MULTI_FIELDS, type ImportField } from '../../../src-main/domain/import/fields';
 import type { ImportEncoding } from '../../../src-main/domain/import/encoding';
@@ -36,6 +37,8 @@ interface ImportState {
   /** What is running: reading the file, re-reading it with a new mapping, the dry run, the import. */
   busy: 'reading' | 'remapping' | 'checking' | 'importing' | null;
   error: ApiError | null;
+  /** How far the running dry run or import is (null until it first reports). */
+  progress: JobProgress | null;
   setFile(file: string): void;
   setOptions(changes: Partial<ImportOptions>): void;
   /** `import.preview` with the options and the mapping so far; on success the columns step. */
@@ -75,6 +78,7 @@ export const useImportStore = create<ImportState>()((set, get) => ({
   report: null,
   busy: null,
   error: null,
+  progress: null,
 
   // Another file, or other reading options, start from the guesses again.
   setFile: (file) => set({ file, overrides: {}, preview: null, check: null, report: null, error: null }),
@@ -105,37 +109,37 @@ export const useImportStore = create<ImportState>()((set, get) => ({
   runCheck: async () => {
     const { busy, file, options, overrides } = get();
     if (busy) return;
-    set({ busy: 'checking', error: null, check: null });
-    const result = await api.call('import.run', { ...callInput(file, options, overrides), dryRun: true });
-    if (result.ok) set({ busy: null, check: result.value, step: 2 });
-    else set({ busy: null, error: result.error });
+    set({ busy: 'checking', error: null, check: null, progress: null });
+    const result = await callWithProgress('import.run', { ...callInput(file, options, overrides), dryRun: true }, (progress) => set({ progress }));
+    if (result.ok) set({ busy: null, progress: null, check: result.value, step: 2 });
+    else set({ busy: null, progress: null, error: result.error });
   },
 
   checkAgain: async () => {
     const { busy, file, options, overrides } = get();
     if (busy) return;
-    set({ busy: 'checking', error: null, check: null });
+    set({ busy: 'checking', error: null, check: null, progress: null });
     const preview = await api.call('import.preview', callInput(file, options, overrides));
     if (!preview.ok) {
       set({ busy: null, error: preview.error });
       return;
     }
     set({ preview: preview.value });
-    const result = await api.call('import.run', { ...callInput(file, options, overrides), dryRun: true });
-    if (result.ok) set({ busy: null, check: result.value });
-    else set({ busy: null, error: result.error });
+    const result = await callWithProgress('import.run', { ...callInput(file, options, overrides), dryRun: true }, (progress) => set({ progress }));
+    if (result.ok) set({ busy: null, progress: null, check: result.value });
+    else set({ busy: null, progress: null, error: result.error });
   },
 
   runImport: async () => {
     const { busy, file, options, overrides, check } = get();
     if (busy || !check || check.errorCount > 0) return;
-    set({ busy: 'importing', error: null, report: null, step: 3 });
-    const result = await api.call('import.run', { ...callInput(file, options, overrides), dryRun: false });
+    set({ busy: 'importing', error: null, report: null, step: 3, progress: null });
+    const result = await callWithProgress('import.run', { ...callInput(file, options, overrides), dryRun: false }, (progress) => set({ progress }));
     if (!result.ok) {
-      set({ busy: null, error: result.error, step: 2 });
+      set({ busy: null, progress: null, error: result.error, step: 2 });
       return;
     }
-    set({ busy: null, report: result.value });
+    set({ busy: null, progress: null, report: result.value });
     if (result.value.written && useAccountsStore.getState().total !== null) void useAccountsStore.getState().refresh();
   },
 
@@ -144,5 +148,5 @@ export const useImportStore = create<ImportState>()((set, get) => ({
     set({ step, error: null });
   },
 
-  reset: () => set({ step: 0, file: '', options: defaultOptions, overrides: {}, preview: null, check: null, report: null, busy: null, error: null }),
+  reset: () => set({ step: 0, file: '', options: defaultOptions, overrides: {}, preview: null, check: null, report: null, busy: null, error: null, progress: null }),
 }));

@@ -5,7 +5,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatNumber } from '../../i18n';
 import { useUiStore } from '../../stores/ui-store';
 import { formatDay } from '../dashboard/format-day';
-import { BusyNotice } from './BusyNotice';
+import { JobProgressBar } from '../../components/JobProgressBar';
 import { FileName } from './FileName';
 import { FilePathInput } from './FilePathInput';
 import { SectionCard } from './SectionCard';
@@ -19,7 +19,7 @@ const isExportKind = (value: string): value is ExportKind => value === 'full' ||
 export function ShareExportSection() {
   const { t } = useTranslation();
   const language = useUiStore((state) => state.language);
-  const { exportKind, exportSince, exportOut, exporting, exported, exportError } = useSharingStore();
+  const { exportKind, exportSince, exportOut, exporting, exported, exportError, progress } = useSharingStore();
   const setExport = useSharingStore((state) => state.setExport);
   const runExport = useSharingStore((state) => state.runExport);
   const [attempted, setAttempted] = useState(false);
@@ -79,7 +79,7 @@ export function ShareExportSection() {
               {t('sharing.export.submit')}
             </Button>
           </Group>
-          {exporting && <BusyNotice text={t('sharing.export.running')} testId="share-export-running" />}
+          {exporting && <JobProgressBar text={t('sharing.export.running')} progress={progress} testId="share-export-running" />}
           {exportError && <ApiErrorAlert error={exportError} title={t('sharing.export.errorTitle')} testId="share-export-error" />}
           {exported && (
             <Alert variant="light" color="teal" title={t('sharing.export.doneTitle')} role="status" data-testid="share-export-done" data-total={exported.total} data-bytes={exported.bytes}>

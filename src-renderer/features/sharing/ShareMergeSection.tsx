@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useUiStore } from '../../stores/ui-store';
-import { BusyNotice } from './BusyNotice';
+import { JobProgressBar } from '../../components/JobProgressBar';
 import { FilePathInput } from './FilePathInput';
 import { MergeReportView } from './MergeReportView';
 import { SectionCard } from './SectionCard';
@@ -12,7 +12,7 @@ import { useSharingStore } from './sharing-store';
 /** Merge a colleague's share file: a dry run first ("would add…", per table, conflicts), then Merge, then the report. */
 export function ShareMergeSection() {
   const { t } = useTranslation();
-  const { mergeFile, mergePhase, preview, report, mergeError } = useSharingStore();
+  const { mergeFile, mergePhase, preview, report, mergeError, progress } = useSharingStore();
   const setMergeFile = useSharingStore((state) => state.setMergeFile);
   const dryRun = useSharingStore((state) => state.dryRun);
   const merge = useSharingStore((state) => state.merge);
@@ -57,7 +57,7 @@ export function ShareMergeSection() {
           </Group>
         </Stack>
       </form>
-      {mergePhase === 'checking' && <BusyNotice text={t('sharing.merge.checking')} testId="share-merge-checking" />}
+      {mergePhase === 'checking' && <JobProgressBar text={t('sharing.merge.checking')} progress={progress} testId="share-merge-checking" />}
       {mergeError && <ApiErrorAlert error={mergeError} title={t('sharing.merge.errorTitle')} testId="share-merge-error" />}
       {preview && (mergePhase === 'preview' || mergePhase === 'merging') && (
         <Stack gap="sm">
@@ -67,7 +67,7 @@ export function ShareMergeSection() {
               {t('sharing.merge.apply')}
             </Button>
           </Group>
-          {mergePhase === 'merging' && <BusyNotice text={t('sharing.merge.merging')} testId="share-merge-merging" />}
+          {mergePhase === 'merging' && <JobProgressBar text={t('sharing.merge.merging')} progress={progress} testId="share-merge-merging" />}
         </Stack>
       )}
       {report && mergePhase === 'done' && (

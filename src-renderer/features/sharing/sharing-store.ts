@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import { api } from '../../api';
+import { callWithProgress } from '../../api';
 import type { ApiError } from '../../../src-main/contract/errors';
+import type { JobProgress } from '../../../src-main/contract/progress';
 import type { ShareExportSummary, ShareMergeReport } from '../../../src-main/contract/sharing';
 import { useAccountsStore } from '../../stores/accounts-store';
 
@@ -16,6 +17,8 @@ interface SharingState {
   exporting: boolean;
   exported: ShareExportSummary | null;
   exportError: ApiError | null;
+  /** How far the running export, dry run or merge is (null until it first reports). */
+  progress: JobProgress | null;
   setExport(changes: Partial<Pick<SharingState, 'exportKind' | 'exportSince' | 'exportOut'>>): void;
   /** `share.export` to `exportOut`: the whole book, or the changes since `exportSince`. */
   runExport(): Promise<void>;
@@ -43,15 +46,17 @@ export const useSharingStore = create<SharingState>()((set, get) => ({
   exporting: false,
   exported: null,
   exportError: null,
+  progress: null,
   setExport: (changes) => set(changes),
 
   runExport: async () => {
     const { exporting, exportKind, exportSince, exportOut } = get();
     if (exporting) return;
-    set({ exporting: true, exported: null, exportError: null });
-    const result = await api.call('share.export', { out: exportOut.trim(), ...(exportKind === 'changes' ? { since: exportSince } : {}) });
-    if (result.ok) set({ exporting: false, exported: result.value });
-    else set({ exporting: false, exportError: result.error });
+    set({ exporting: true, exported: null, exportError: null, progress: null });
+    const input = { out: exportOut.trim(), ...(exportKind === 'changes' ? { since: exportSince } : {}) };
+    const result = await callWithProgress('share.export', input, (progress) => set({ progress }));
+    if (result.ok) set({ exporting: false, progress: null, exported: result.value });
+    else set({ exporting: false, progress: null, exportError: result.error });
   },
 
   mergeFile: '',
@@ -69,22 +74,22 @@ export const useSharingStore = create<SharingState>()((set, get) => ({
   dryRun: async () => {
     const { mergePhase, mergeFile } = get();
     if (mergePhase === 'checking' || mergePhase === 'merging') return;
-    set({ mergePhase: 'checking', preview: null, report: null, mergeError: null });
-    const result = await api.call('share.merge', { file: mergeFile.trim(), dryRun: true });
-    if (result.ok) set({ mergePhase: 'preview', preview: result.value });
-    else set({ mergePhase: 'idle', mergeError: result.error });
+    set({ mergePhase: 'checking', preview: null, report: null, mergeError: null, progress: null });
+    const result = await callWithProgress('share.merge', { file: mergeFile.trim(), dryRun: true }, (progress) => set({ progress }));
+    if (result.ok) set({ mergePhase: 'preview', progress: null, preview: result.value });
+    else set({ mergePhase: 'idle', progress: null, mergeError: result.error });
   },
 
   merge: async () => {
     const { mergePhase, preview } = get();
     if (mergePhase !== 'preview' || !preview) return;
-    set({ mergePhase: 'merging', mergeError: null });
-    const result = await api.call('share.merge', { file: preview.file, dryRun: false });
+    set({ mergePhase: 'merging', mergeError: null, progress: null });
+    const result = await callWithProgress('share.merge', { file: preview.file, dryRun: false }, (progress) => set({ progress }));
     if (!result.ok) {
-      set({ mergePhase: 'preview', mergeError: result.error });
+      set({ mergePhase: 'preview', progress: null, mergeError: result.error });
       return;
     }
-    set({ mergePhase: 'done', report: result.value });
+    set({ mergePhase: 'done', progress: null, report: result.value });
     // The accounts list shows what the merge brought in the next time it is seen.
     if (useAccountsStore.getState().total !== null) void useAccountsStore.getState().refresh();
   },
