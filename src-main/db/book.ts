@@ -54,7 +54,13 @@ export function openBook(file: string, options: OpenBookOptions = {}): Book {
       async close() {
         if (closed) return;
         closed = true;
-        await db.destroy();
+        // Kysely closes the connection only if it ever acquired it; a book used through `sqlite` alone (a refused
+        // merge, `check`) must be closed here too, or its WAL is never checkpointed and the file stays held.
+        try {
+          await db.destroy();
+        } finally {
+          if (sqlite.open) sqlite.close();
+        }
       },
     };
   } catch (error) {
