@@ -8,6 +8,28 @@ export const APPLICATION_ID = 0x54424b31;
 
 export type Sqlite = Database.Database;
 
+/** The first 16 bytes of every SQLite database file (https://www.sqlite.org/fileformat.html#magic_header_string). */
+export const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** Whether a file starts with SQLite's magic string: without it a file is not a SQLite database at all; with it, a
+ *  file SQLite cannot read is a damaged one. */
+export function hasSqliteHeader(file: string): boolean {
+  const head = Buffer.alloc(SQLITE_HEADER.length);
+  const fd = fs.openSync(file, 'r');
+  try {
+    return fs.readSync(fd, head, 0, head.length, 0) === head.length && head.equals(SQLITE_HEADER);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A SQLite error saying the file is damaged or not a database (raw, or as mapped by mapSqliteError). */
+export function isCorruptionError(error: unknown): boolean {
+  if (error instanceof AppError) return error.code === 'book_corrupt';
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}
+
 export function busyTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.TRADEBOOK_BUSY_MS;
   const parsed = raw === undefined ? NaN : Number(raw);

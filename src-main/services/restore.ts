@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../contract/errors';
 import type { BackupEntry } from '../contract/backups';
 import { openBook } from '../db/book';
-import { APPLICATION_ID, ensureBookDir, type Sqlite } from '../db/connection';
+import { APPLICATION_ID, ensureBookDir, SQLITE_HEADER, type Sqlite } from '../db/connection';
 import { acquireBookLock } from '../db/lock';
 import { backupsFolderOf, loadMigrations, migrate } from '../db/migrator';
 import { backupStamp } from '../domain/backups';
@@ -39,7 +39,6 @@ export interface RestoreResult {
   damaged: string | null;
 }
 
-const HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 function refuse(code: 'restore_missing' | 'restore_not_file' | 'restore_empty' | 'restore_not_sqlite' | 'restore_not_book', file: string): never {
   throw new AppError(code, { path: file });
@@ -56,7 +55,7 @@ function checkHeader(copy: string, shown: string): void {
   } finally {
     fs.closeSync(fd);
   }
-  if (read < HEADER.length || !header.subarray(0, HEADER.length).equals(HEADER)) refuse('restore_not_sqlite', shown);
+  if (read < SQLITE_HEADER.length || !header.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER)) refuse('restore_not_sqlite', shown);
   if (read < 18) throw new AppError('restore_truncated', { path: shown, bytes: size, expected: 512 });
   const raw = header.readUInt16BE(16);
   const pageSize = raw === 1 ? 65536 : raw;

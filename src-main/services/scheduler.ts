@@ -51,6 +51,7 @@ import { inquirySources } from '../domain/settings';
 import { createBusinessCalendar, SHIPPED_CALENDAR_VERSION, type BusinessCalendar, type CalendarOverride } from '../domain/time';
 import type { ServiceContext } from './context';
 import { listSettings } from './settings';
+import { applyTaskStates } from './task-states';
 import type { DueNow } from './ticker';
 
 /** Where the scheduler keeps its watermark and fingerprint: a settings row that is not a user setting. */
@@ -285,8 +286,11 @@ class Reconciler {
     if (this.earliestTouched === null || due < this.earliestTouched) this.earliestTouched = due;
   }
 
+  /** The keys with a user-set state shared by a colleague (task_states): a task made for one takes it at once. */
+  private readonly stateKeys: ReadonlySet<string>;
+
   constructor(
-    sqlite: Sqlite,
+    private readonly sqlite: Sqlite,
     private readonly nowMs: number,
     private readonly floorMs: number,
     private readonly stamp: string,
@@ -295,6 +299,7 @@ class Reconciler {
     this.bySource = sqlite.prepare(
       'SELECT id, rule, dedupe_key, due_at, status, snoozed_until, title, details FROM tasks WHERE source_table = ? AND source_id = ? AND deleted_at IS NULL',
     );
+    this.stateKeys = new Set((sqlite.prepare('SELECT id FROM task_states WHERE deleted_at IS NULL').pluck().all() as string[]));
     this.insert = sqlite.prepare(
       `INSERT INTO tasks (id, account_id, kind, rule, source_table, source_id, dedupe_key, title, details, due_at, status, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
@@ -349,6 +354,10 @@ class Reconciler {
         this.insert.run(this.newId(), verdict.accountId, want.kind, want.rule, verdict.sourceTable, verdict.sourceId, want.key, title, details, due, this.stamp, this.stamp);
         this.counts.created++;
         this.touched(due);
+        if (this.stateKeys.has(want.key)) {
+          const moved = applyTaskStates(this.sqlite, this.stamp, [want.key]);
+          if (moved !== null) this.touched(moved);
+        }
       } else if (task.status === 'dismissed' && closedBySource(task)) {
         // Wanted again (R7: re-confirmed after an FX cut): back on the board, unless its time has long passed.
         if (want.dueMs < this.floorMs) continue;

@@ -1,7 +1,8 @@
 /**
  * The to-do board over the scheduler's tasks: list (sorted by due instant, shown in UTC, in the buyer's zone and
  * in the user's `myTimeZone` — never the host's), done, snooze to the buyer's next business morning, reschedule.
- * Snoozing or rescheduling sets `snoozed_until`: the scheduler then never moves the task again.
+ * Snoozing or rescheduling sets `snoozed_until`: the scheduler then never moves the task again. Every action also
+ * writes the task's state for the team (task_states, by the task's key: services/task-states.ts).
  */
 import { Temporal } from 'temporal-polyfill';
 import type { ParsedInputOf } from '../contract';
@@ -12,6 +13,7 @@ import { createBusinessCalendar, formatLocal, nextBusinessSlot, type CalendarOve
 import type { ServiceContext } from './context';
 import { noteTaskMoved, renderTaskTitle } from './scheduler';
 import { settingValue } from './settings';
+import { recordTaskState } from './task-states';
 
 interface TodoRow {
   id: string;
@@ -25,10 +27,24 @@ interface TodoRow {
   due_at: string;
   status: string;
   priority_channel: number | null;
+  dedupe_key: string | null;
+  snoozed_until: string | null;
+  done_at: string | null;
 }
 
 const TODO_COLUMNS = `t.id, t.rule, t.account_id, a.name AS account_name, a.time_zone, a.country, t.title, t.details, t.due_at, t.status,
-  a.priority_channel FROM tasks t LEFT JOIN accounts a ON a.id = t.account_id`;
+  a.priority_channel, t.dedupe_key, t.snoozed_until, t.done_at FROM tasks t LEFT JOIN accounts a ON a.id = t.account_id`;
+
+/** The task's state as the user left it, written for the team beside the task (services/task-states.ts). */
+function shareState(ctx: ServiceContext, id: string): void {
+  const row = requireTask(ctx, id);
+  recordTaskState(ctx, row.dedupe_key, {
+    status: row.status === 'done' ? 'done' : 'open',
+    done_at: row.status === 'done' ? row.done_at : null,
+    due_at: row.due_at,
+    snoozed_until: row.status === 'done' ? null : row.snoozed_until,
+  });
+}
 
 interface TodoView {
   language: Language;
@@ -100,15 +116,21 @@ function requireOpenTask(ctx: ServiceContext, id: string): TodoRow {
 export async function completeTask(ctx: ServiceContext, input: ParsedInputOf<'tasks.done'>): Promise<Todo> {
   const view = await viewOf(ctx);
   requireOpenTask(ctx, input.id);
-  ctx.book.sqlite.prepare("UPDATE tasks SET status = 'done', done_at = ?, updated_at = ? WHERE id = ?").run(input.at, ctx.now(), input.id);
+  ctx.book.sqlite.transaction(() => {
+    ctx.book.sqlite.prepare("UPDATE tasks SET status = 'done', done_at = ?, updated_at = ? WHERE id = ?").run(input.at, ctx.now(), input.id);
+    shareState(ctx, input.id);
+  })();
   return todoOf(requireTask(ctx, input.id), view);
 }
 
 function moveTask(ctx: ServiceContext, id: string, due: string): void {
-  ctx.book.sqlite
-    .prepare("UPDATE tasks SET due_at = @due, snoozed_until = @due, details = json_remove(details, '$.overdueAt'), updated_at = @stamp WHERE id = @id")
-    .run({ due, stamp: ctx.now(), id });
-  noteTaskMoved(ctx.book.sqlite, due);
+  ctx.book.sqlite.transaction(() => {
+    ctx.book.sqlite
+      .prepare("UPDATE tasks SET due_at = @due, snoozed_until = @due, details = json_remove(details, '$.overdueAt'), updated_at = @stamp WHERE id = @id")
+      .run({ due, stamp: ctx.now(), id });
+    noteTaskMoved(ctx.book.sqlite, due);
+    shareState(ctx, id);
+  })();
 }
 
 /** Snoozes to the buyer's next business morning after now or `at` (the user's zone and country for a task without account), or to an instant. */
@@ -149,13 +171,18 @@ export async function reopenTask(ctx: ServiceContext, input: ParsedInputOf<'task
   const stamp = ctx.now();
   if (input.dueAt === undefined) {
     if (row.status !== 'done') throw invalidState('task_not_done', { id: input.id });
-    ctx.book.sqlite.prepare("UPDATE tasks SET status = 'open', done_at = NULL, updated_at = ? WHERE id = ?").run(stamp, input.id);
-  } else {
-    if (row.status !== 'open') throw invalidState('task_closed', { id: input.id, status: row.status });
-    ctx.book.sqlite
-      .prepare("UPDATE tasks SET due_at = @due, snoozed_until = NULL, details = json_remove(details, '$.overdueAt'), updated_at = @stamp WHERE id = @id")
-      .run({ due: input.dueAt, stamp, id: input.id });
-    noteTaskMoved(ctx.book.sqlite, input.dueAt);
-  }
+  } else if (row.status !== 'open') throw invalidState('task_closed', { id: input.id, status: row.status });
+  const dueAt = input.dueAt;
+  ctx.book.sqlite.transaction(() => {
+    if (dueAt === undefined) {
+      ctx.book.sqlite.prepare("UPDATE tasks SET status = 'open', done_at = NULL, updated_at = ? WHERE id = ?").run(stamp, input.id);
+    } else {
+      ctx.book.sqlite
+        .prepare("UPDATE tasks SET due_at = @due, snoozed_until = NULL, details = json_remove(details, '$.overdueAt'), updated_at = @stamp WHERE id = @id")
+        .run({ due: dueAt, stamp, id: input.id });
+      noteTaskMoved(ctx.book.sqlite, dueAt);
+    }
+    shareState(ctx, input.id);
+  })();
   return todoOf(requireTask(ctx, input.id), view);
 }

@@ -60,7 +60,7 @@ describe('0011_change-tracking', () => {
     expect(before.order_lines!.length).toBeGreaterThan(0);
     expect(before.quote_items!.length).toBeGreaterThan(0);
 
-    migrate(old, { file, appVersion: 'test' });
+    migrate(old, { file, appVersion: 'test', target: 11 });
     expect(schemaVersion(old)).toBe(11);
     for (const table of SHARED_TABLES) expect(rowsOf(old, table), table).toEqual(before[table]);
 

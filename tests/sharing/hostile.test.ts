@@ -6,8 +6,9 @@
  * is closed, hashed, reopened, merged into, closed and hashed again: closing checkpoints the WAL into the file).
  * A few go through the real CLI, in English and in Chinese. At the end the untouched export still merges.
  *
- * The `known gaps` block holds what src-main still gets wrong (see each comment): those are `it.fails` and flip to
- * failing once src-main is fixed — then turn them into plain `it` (and move them to `formerly accepted`).
+ * The `formerly accepted` block holds what src-main once got wrong (see each comment), kept as regressions. A gap
+ * found later goes in a `known gaps` block as `it.fails` (it flips to failing once src-main is fixed — then it
+ * becomes a plain `it` in `formerly accepted`).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -149,13 +150,10 @@ function ctxOf(book: Book): ServiceContext {
   return { book, now: () => NOW, host: HOST };
 }
 
-/**
- * Closes a book for good. `Book.close()` only destroys the Kysely instance, which leaves the SQLite connection open
- * when nothing went through Kysely (a refused merge never does) — see the known gaps — so the test closes it too.
- */
+/** Closes a book for good: `Book.close()` closes the SQLite connection too, even when nothing went through Kysely. */
 async function closeBook(book: Book): Promise<void> {
   await book.close();
-  if (book.sqlite.open) book.sqlite.close();
+  expect(book.sqlite.open, 'Book.close() closes the SQLite connection').toBe(false);
 }
 
 /** The book's file after a close: the WAL has been checkpointed into it and removed. */
@@ -322,6 +320,8 @@ const cases: Case[] = [
   { name: 'a malformed site in share_meta', make: () => meta('site', '"ZZZZ"'), code: 'share_bad_meta' },
   { name: 'an unknown base currency in share_meta', make: () => meta('baseCurrency', '"XXX"'), code: 'share_bad_meta' },
   { name: 'an unknown kind in share_meta', make: () => meta('kind', '"everything"'), code: 'share_bad_meta' },
+  { name: 'a createdAt that is not an instant', make: () => meta('createdAt', '"yesterday"'), code: 'share_bad_meta' },
+  { name: 'an appVersion that is not a version', make: () => meta('appVersion', '"0.1.0; rm -rf /"'), code: 'share_bad_meta' },
   { name: 'a meta value over 1000 characters', make: () => meta('since', JSON.stringify('2'.repeat(2000))), code: 'share_bad_meta' },
   { name: 'a malformed site in share_sites', make: () => forge(`UPDATE share_sites SET site = 'not-a-site'`), code: 'share_bad_meta' },
   {
@@ -426,6 +426,28 @@ const cases: Case[] = [
     code: 'share_bad_cell',
     params: { table: 'orders', column: 'row_stamp' },
   },
+  {
+    name: 'a record stamped by a site the file does not list',
+    make: () =>
+      forge((db) => {
+        const row = db.prepare(`SELECT last_stamp FROM accounts WHERE ${firstRow('accounts')}`).get() as { last_stamp: string };
+        const stranger = stampAt(parseStamp(row.last_stamp).ms + 1000, 'fedcba9876543210');
+        db.prepare(`UPDATE accounts SET row_stamp = ?, field_stamps = '{}', last_stamp = ? WHERE ${firstRow('accounts')}`).run(stranger, stranger);
+      }),
+    code: 'share_bad_cell',
+    params: { table: 'accounts', column: 'row_stamp' },
+  },
+  {
+    name: 'a field stamp from a site the file does not list',
+    make: () =>
+      forge((db) => {
+        const row = db.prepare(`SELECT last_stamp FROM contacts WHERE ${firstRow('contacts')}`).get() as { last_stamp: string };
+        const stranger = stampAt(parseStamp(row.last_stamp).ms - 1000, 'fedcba9876543210');
+        db.prepare(`UPDATE contacts SET field_stamps = ? WHERE ${firstRow('contacts')}`).run(JSON.stringify({ name: stranger }));
+      }),
+    code: 'share_bad_cell',
+    params: { table: 'contacts', column: 'field_stamps' },
+  },
   { name: 'a row stamp cut short', make: () => forge(`UPDATE orders SET row_stamp = substr(row_stamp, 1, 31) WHERE ${firstRow('orders')}`), code: 'share_bad_cell', params: { table: 'orders', column: 'row_stamp' } },
   {
     name: 'a stamp more than 24 h in the future',
@@ -508,12 +530,8 @@ const cases: Case[] = [
   { name: 'an empty file', make: () => bytes(() => Buffer.alloc(0)), code: 'share_empty' },
   { name: 'a truncated file (first 100 bytes)', make: () => bytes((b) => b.subarray(0, 100)), code: ['share_not_sqlite', 'share_corrupt'] },
   { name: 'a truncated file (first page)', make: () => bytes((b) => b.subarray(0, 4096)), code: ['share_not_sqlite', 'share_corrupt'] },
-  {
-    name: 'a truncated file (first half)',
-    make: () => bytes((b) => b.subarray(0, Math.floor(b.length / 2))),
-    // Any refusal keeps the book safe; the message it should give is share_corrupt (see the known gaps below).
-    code: ['share_corrupt', 'share_not_sqlite'],
-  },
+  // A file cut short keeps SQLite's header: it is a damaged database, not "not a database" (see formerly accepted).
+  { name: 'a truncated file (first half)', make: () => bytes((b) => b.subarray(0, Math.floor(b.length / 2))), code: 'share_corrupt' },
   {
     name: 'a corrupt page in the middle',
     make: () =>
@@ -752,52 +770,68 @@ async function onScratchBook<T>(work: (file: string) => Promise<T>): Promise<T> 
   }
 }
 
-describe('known gaps: it.fails until src-main is fixed (then make them plain it)', () => {
-  // Book.close() (src-main/db/book.ts) calls only Kysely's destroy(), which closes the connection only if Kysely
-  // ever opened it: a book used through `sqlite` alone (a refused merge, `openBook(f).close()`) stays open, its
-  // WAL is never checkpointed and the file stays held until the process exits.
-  it.fails('Book.close() closes the SQLite connection even when Kysely was never used', async () => {
+/** Gaps found by this file and since fixed in src-main: kept as regressions. */
+describe('formerly accepted, now refused', () => {
+
+  // Book.close() (src-main/db/book.ts) called only Kysely's destroy(), which closes the connection only if Kysely
+  // ever opened it: a book used through `sqlite` alone (a refused merge, `openBook(f).close()`) stayed open, its
+  // WAL never checkpointed and the file held until the process exited.
+  it('Book.close() closes the SQLite connection even when Kysely was never used', async () => {
     const dir = tempDir('tradebook-hostile-close-');
     const book = openBook(path.join(dir, 'book.db'), { create: true });
     try {
       await book.close();
       expect(book.sqlite.open).toBe(false);
+      await book.close();
+      expect(fs.existsSync(path.join(dir, 'book.db-wal')), 'the WAL was checkpointed into the file').toBe(false);
     } finally {
       if (book.sqlite.open) book.sqlite.close();
       removeDir(dir);
     }
   });
 
-  // A share file cut in half is reported as "not even a SQLite database" (share_not_sqlite): opening it fails with
-  // SQLITE_CORRUPT while the schema is read, and incoming.ts maps every failure of that first step to not_sqlite.
-  // The message meant for it is share_corrupt ("it may have been cut short while copying").
-  it.fails('a share file cut in half is reported as damaged', async () => {
+  it('Book.close() closes the connection once Kysely has used it, and a second close() is a no-op', async () => {
+    const dir = tempDir('tradebook-hostile-close-');
+    const book = openBook(path.join(dir, 'book.db'), { create: true });
+    try {
+      await book.db.selectFrom('accounts').select('id').limit(1).execute();
+      await book.close();
+      expect(book.sqlite.open).toBe(false);
+      await expect(book.close()).resolves.toBeUndefined();
+    } finally {
+      if (book.sqlite.open) book.sqlite.close();
+      removeDir(dir);
+    }
+  });
+
+  // A share file cut in half was reported as "not even a SQLite database" (share_not_sqlite): opening it fails with
+  // SQLITE_CORRUPT while the schema is read, and incoming.ts mapped every failure of that first step to not_sqlite.
+  // A file with SQLite's header that SQLite cannot read is damaged (share_corrupt: "it may have been cut short").
+  it('a share file cut in half is reported as damaged', async () => {
     const file = bytes((b) => b.subarray(0, Math.floor(b.length / 2)));
     const refusal = await refuseByService(file);
     expect(refusal.code).toBe('share_corrupt');
   });
 
-  // Values SHARED_TABLE_SPECS allows but the book's own CHECK constraints refuse: the merge's INSERT fails with a
-  // raw SQLITE_CONSTRAINT_CHECK (the book is rolled back, intact), shown to the user as `internal` ("Something went
+  // Values SHARED_TABLE_SPECS allowed but the book's own CHECK constraints refuse: the merge's INSERT failed with a
+  // raw SQLITE_CONSTRAINT_CHECK (the book rolled back, intact), shown to the user as `internal` ("Something went
   // wrong: CHECK constraint failed: …") instead of share_bad_cell naming the table, column and record.
   const checkMismatches: { name: string; make: () => string; table: string; column: string }[] = [
-    { name: 'an empty account name (spec: max 200; book: length 1–200)', make: () => cell('accounts', 'name', ''), table: 'accounts', column: 'name' },
+    { name: 'an empty account name (book: length 1–200)', make: () => cell('accounts', 'name', ''), table: 'accounts', column: 'name' },
     { name: 'an empty contact name', make: () => cell('contacts', 'name', ''), table: 'contacts', column: 'name' },
-    { name: 'an FX rate of 0 (spec: 0–1e9; book: > 0)', make: () => cell('fx_rates', 'rate', 0), table: 'fx_rates', column: 'rate' },
+    { name: 'an FX rate of 0 (book: > 0)', make: () => cell('fx_rates', 'rate', 0), table: 'fx_rates', column: 'rate' },
     { name: 'an order line quantity of 0 (book: > 0)', make: () => cell('order_lines', 'quantity', 0), table: 'order_lines', column: 'quantity' },
+    { name: 'an order FX rate of 0 (book: > 0)', make: () => cell('orders', 'fx_rate', 0), table: 'orders', column: 'fx_rate' },
     { name: 'an order with a quantity but no unit (book: both or neither)', make: () => forge(`UPDATE orders SET quantity = 5, unit = NULL WHERE ${firstRow('orders')}`), table: 'orders', column: 'unit' },
+    { name: 'an order with a unit but no quantity', make: () => forge(`UPDATE orders SET quantity = NULL, unit = 'kg' WHERE ${firstRow('orders')}`), table: 'orders', column: 'quantity' },
     { name: 'an order with a cost but no base cost (book: both or neither)', make: () => forge(`UPDATE orders SET cost = 5, cost_base = NULL WHERE ${firstRow('orders')}`), table: 'orders', column: 'cost_base' },
   ];
   for (const c of checkMismatches) {
-    it.fails(`${c.name} is refused as share_bad_cell, not a raw CHECK failure`, async () => {
+    it(`${c.name} is refused as share_bad_cell, not a raw CHECK failure`, async () => {
       const refusal = await onScratchBook((book) => refuseByService(c.make(), book));
-      expect(refusal).toMatchObject({ code: 'share_bad_cell', params: { table: c.table } });
+      expect(refusal).toMatchObject({ code: 'share_bad_cell', params: { table: c.table, column: c.column } });
     });
   }
-});
-
-/** Gaps found by this file and since fixed in src-main: kept as regressions. */
-describe('formerly accepted, now refused', () => {
   // SQLite's length() and GLOB stop at the first NUL character: a text cell "x\0" + 3 MB passed the 200-character
   // limit of accounts.name (length() said 1) and landed in the book whole.
   it('a NUL character does not hide a 3 MB account name from the length limit', async () => {

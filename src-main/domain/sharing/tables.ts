@@ -3,6 +3,9 @@
  * must look like. The export writes exactly these columns; an incoming file must have exactly these tables and
  * columns, and every cell is checked against its kind before the live book is touched (src-main/services/sharing/).
  * A test compares this list with the book's own schema, so a migration that adds a shared column must add it here.
+ * The bounds mirror the book's CHECK constraints exactly (a name of 1–200 characters, a rate above 0, an order's
+ * quantity with its unit): a value the spec lets through must go into the book, or the merge would fail half-way
+ * with a raw constraint error instead of refusing the file; a test inserts the spec's edge values into the book.
  */
 
 export type SqlType = 'TEXT' | 'INTEGER' | 'REAL';
@@ -10,11 +13,12 @@ export type SqlType = 'TEXT' | 'INTEGER' | 'REAL';
 export type ColumnKind =
   | { kind: 'id' }
   | { kind: 'ref'; table: string }
-  | { kind: 'text'; max: number }
+  | { kind: 'text'; min: number; max: number }
   | { kind: 'instant' }
   | { kind: 'date' }
   | { kind: 'int'; min: number; max: number }
-  | { kind: 'real'; min: number; max: number }
+  /** `above`: the value must be greater than `min` (the book's `CHECK (x > 0)`), not merely at least `min`. */
+  | { kind: 'real'; min: number; max: number; above?: true }
   | { kind: 'bool' }
   | { kind: 'enum'; values: readonly string[] }
   | { kind: 'json'; shape: 'array' | 'object' }
@@ -35,6 +39,8 @@ export interface SharedTableSpec {
   /** Columns that identify a live record besides its id (a partial unique index in the book): two sites that made
    *  the same fact (an FX rate of a day, a quote's version 2) keep one live row, the other as a tombstone. */
   liveKey?: readonly string[];
+  /** Pairs of nullable columns that are both set or both NULL (a table CHECK in the book, `(a IS NULL) = (b IS NULL)`). */
+  together?: readonly (readonly [string, string])[];
 }
 
 const TEXT_MAX = 20_000;
@@ -44,12 +50,16 @@ const MONEY_MAX = 1e13;
 const c = (name: string, type: SqlType, nullable: boolean, check: ColumnKind): SharedColumn => ({ name, type, nullable, check });
 const id = c('id', 'TEXT', false, { kind: 'id' });
 const ref = (name: string, table: string, nullable = false) => c(name, 'TEXT', nullable, { kind: 'ref', table });
-const text = (name: string, nullable = false, max = SHORT) => c(name, 'TEXT', nullable, { kind: 'text', max });
+const text = (name: string, nullable = false, max = SHORT) => c(name, 'TEXT', nullable, { kind: 'text', min: 0, max });
+/** A text that is never empty, such as an account's or contact's name (`CHECK (length(name) BETWEEN 1 AND 200)`). */
+const nonEmpty = (column: string) => c(column, 'TEXT', false, { kind: 'text', min: 1, max: SHORT });
 const long = (name: string, nullable = false) => text(name, nullable, TEXT_MAX);
 const instant = (name: string, nullable = false) => c(name, 'TEXT', nullable, { kind: 'instant' });
 const date = (name: string, nullable = false) => c(name, 'TEXT', nullable, { kind: 'date' });
 const int = (name: string, min: number, max: number, nullable = false) => c(name, 'INTEGER', nullable, { kind: 'int', min, max });
 const real = (name: string, min: number, max: number, nullable = false) => c(name, 'REAL', nullable, { kind: 'real', min, max });
+/** Above 0 (`CHECK (x > 0)`): rates and quantities. */
+const positive = (name: string, max: number, nullable = false) => c(name, 'REAL', nullable, { kind: 'real', min: 0, max, above: true });
 const bool = (name: string) => c(name, 'INTEGER', false, { kind: 'bool' });
 const oneOf = (name: string, values: readonly string[], nullable = false) => c(name, 'TEXT', nullable, { kind: 'enum', values });
 const json = (name: string, shape: 'array' | 'object') => c(name, 'TEXT', false, { kind: 'json', shape });
@@ -62,7 +72,7 @@ export const SHARED_TABLE_SPECS: readonly SharedTableSpec[] = [
     name: 'accounts',
     columns: [
       id,
-      text('name'),
+      nonEmpty('name'),
       c('country', 'TEXT', false, { kind: 'country' }),
       c('time_zone', 'TEXT', false, { kind: 'zone' }),
       text('city', true),
@@ -84,7 +94,7 @@ export const SHARED_TABLE_SPECS: readonly SharedTableSpec[] = [
     columns: [
       id,
       ref('account_id', 'accounts'),
-      text('name'),
+      nonEmpty('name'),
       text('title', true),
       json('emails', 'array'),
       json('phones', 'array'),
@@ -144,8 +154,8 @@ export const SHARED_TABLE_SPECS: readonly SharedTableSpec[] = [
       int('current_version', 1, 10_000),
       oneOf('validity_strategy', ['fixed', 'fx', 'staged', 'periodic']),
       int('valid_days', 1, 3650, true),
-      real('fx_threshold_percent', 0, 100, true),
-      real('fx_rate_at_quote', 0, 1e9, true),
+      positive('fx_threshold_percent', 100, true),
+      positive('fx_rate_at_quote', 1e9, true),
       text('season_name', true),
       date('season_ends_on', true),
       date('valid_through', true),
@@ -155,7 +165,7 @@ export const SHARED_TABLE_SPECS: readonly SharedTableSpec[] = [
       text('lost_reason', true),
       long('lost_note', true),
       ...times,
-      real('fx_reconfirmed_rate', 0, 1e9, true),
+      positive('fx_reconfirmed_rate', 1e9, true),
     ],
   },
   {
@@ -182,7 +192,7 @@ export const SHARED_TABLE_SPECS: readonly SharedTableSpec[] = [
       int('position', 1, 10_000),
       text('product'),
       long('description'),
-      real('quantity', 0, 1e12),
+      positive('quantity', 1e12),
       text('unit', false, 20),
       real('unit_price', 0, MONEY_MAX),
       ...times,
@@ -213,7 +223,7 @@ export const SHARED_TABLE_SPECS: readonly SharedTableSpec[] = [
       c('currency', 'TEXT', false, { kind: 'currency' }),
       c('base_currency', 'TEXT', false, { kind: 'currency' }),
       date('rate_date'),
-      real('rate', 0, 1e9),
+      positive('rate', 1e9),
       ...times,
     ],
     liveKey: ['currency', 'base_currency', 'rate_date'],
@@ -228,17 +238,21 @@ export const SHARED_TABLE_SPECS: readonly SharedTableSpec[] = [
       c('ordered_at', 'TEXT', false, { kind: 'date' }),
       real('amount', 0, MONEY_MAX),
       c('currency', 'TEXT', false, { kind: 'currency' }),
-      real('fx_rate', 0, 1e9),
+      positive('fx_rate', 1e9),
       real('amount_base', 0, MONEY_MAX),
       real('cost', 0, MONEY_MAX, true),
       real('cost_base', 0, MONEY_MAX, true),
-      real('quantity', 0, 1e12, true),
+      positive('quantity', 1e12, true),
       text('unit', true, 20),
       date('due_on', true),
       date('paid_on', true),
       date('shipped_on', true),
       date('delivered_on', true),
       ...times,
+    ],
+    together: [
+      ['quantity', 'unit'],
+      ['cost', 'cost_base'],
     ],
   },
   {
@@ -248,7 +262,7 @@ export const SHARED_TABLE_SPECS: readonly SharedTableSpec[] = [
       ref('order_id', 'orders'),
       int('position', 1, 10_000),
       text('product'),
-      real('quantity', 0, 1e12),
+      positive('quantity', 1e12),
       text('unit', false, 20),
       real('unit_price', 0, MONEY_MAX),
       real('amount', 0, MONEY_MAX),

@@ -12,6 +12,7 @@ import { isKnownCountry } from '../../domain/countries';
 import { isKnownCurrency } from '../../domain/money';
 import { mergedFields, type SharedColumn, type SharedTableSpec } from '../../domain/sharing/tables';
 import { isKnownTimeZone } from '../../domain/zones';
+import { SITES_TABLE } from './format';
 
 const INSTANT_GLOB = "'[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z'";
 const DATE_GLOB = "'[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'";
@@ -31,7 +32,7 @@ function badCell(col: SharedColumn): string {
       shape = `length(${n}) NOT BETWEEN 1 AND 64 OR trim(${n}, ${ID_CHARS}) <> ''`;
       break;
     case 'text':
-      shape = `length(${n}) > ${k.max}`;
+      shape = k.min > 0 ? `length(${n}) NOT BETWEEN ${k.min} AND ${k.max}` : `length(${n}) > ${k.max}`;
       break;
     case 'instant':
       shape = `${n} NOT GLOB ${INSTANT_GLOB} OR strftime('%Y-%m-%dT%H:%M:%SZ', ${n}) IS NOT ${n}`;
@@ -40,8 +41,10 @@ function badCell(col: SharedColumn): string {
       shape = `${n} NOT GLOB ${DATE_GLOB} OR date(${n}) IS NOT ${n}`;
       break;
     case 'int':
-    case 'real':
       shape = `${n} NOT BETWEEN ${k.min} AND ${k.max}`;
+      break;
+    case 'real':
+      shape = k.above ? `${n} <= ${k.min} OR ${n} > ${k.max}` : `${n} NOT BETWEEN ${k.min} AND ${k.max}`;
       break;
     case 'bool':
       shape = `${n} NOT IN (0, 1)`;
@@ -71,19 +74,27 @@ function badCell(col: SharedColumn): string {
 }
 
 const STAMP_BAD = (n: string) => `typeof(${n}) <> 'text' OR length(${n}) <> 32 OR trim(${n}, '0123456789abcdef') <> ''`;
+/** A stamp written by a site the file does not list (a book lists every site it holds stamps of). */
+const UNKNOWN_SITE = (n: string) => `substr(${n}, 17) NOT IN (SELECT site FROM incoming.${SITES_TABLE})`;
 
 /** Conditions of a bad record, each with the column it names. */
 function rowChecks(spec: SharedTableSpec): { column: string; sql: string }[] {
   const fields = mergedFields(spec).map(quote).join(', ');
   return [
     ...spec.columns.map((col) => ({ column: col.name, sql: badCell(col) })),
-    { column: 'row_stamp', sql: STAMP_BAD('i.row_stamp') },
-    { column: 'last_stamp', sql: `${STAMP_BAD('i.last_stamp')} OR i.last_stamp < i.row_stamp` },
+    // A pair set together or not at all names the one that is missing.
+    ...(spec.together ?? []).flatMap(([a, b]) => [
+      { column: b, sql: `i.${a} IS NOT NULL AND i.${b} IS NULL` },
+      { column: a, sql: `i.${a} IS NULL AND i.${b} IS NOT NULL` },
+    ]),
+    { column: 'row_stamp', sql: `${STAMP_BAD('i.row_stamp')} OR ${UNKNOWN_SITE('i.row_stamp')}` },
+    { column: 'last_stamp', sql: `${STAMP_BAD('i.last_stamp')} OR i.last_stamp < i.row_stamp OR ${UNKNOWN_SITE('i.last_stamp')}` },
     {
       column: 'field_stamps',
       sql: `typeof(i.field_stamps) <> 'text' OR length(i.field_stamps) > 8000 OR NOT json_valid(i.field_stamps) OR json_type(i.field_stamps) <> 'object'
         OR (i.field_stamps <> '{}' AND EXISTS (SELECT 1 FROM json_each(i.field_stamps) j WHERE j.key NOT IN (${fields})
-          OR typeof(j.value) <> 'text' OR length(j.value) <> 32 OR trim(j.value, '0123456789abcdef') <> '' OR j.value > i.last_stamp))`,
+          OR typeof(j.value) <> 'text' OR length(j.value) <> 32 OR trim(j.value, '0123456789abcdef') <> '' OR j.value > i.last_stamp
+          OR ${UNKNOWN_SITE('j.value')}))`,
     },
   ];
 }

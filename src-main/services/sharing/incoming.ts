@@ -12,8 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../contract/errors';
 import type { ErrorCode } from '../../contract/messages';
-import { APPLICATION_ID, type Sqlite } from '../../db/connection';
+import { APPLICATION_ID, hasSqliteHeader, isCorruptionError, type Sqlite } from '../../db/connection';
 import { openIncomingFile } from '../../db/share-file';
+import { isInstant } from '../../domain/dates';
 import { isKnownCurrency } from '../../domain/money';
 import { isSiteId, isStamp, maxStamp, stampFloor } from '../../domain/sharing/hlc';
 import { SHARED_TABLE_SPECS } from '../../domain/sharing/tables';
@@ -46,6 +47,9 @@ export interface ValidatedShare {
 }
 
 type ShareError = Extract<ErrorCode, `share_${string}`>;
+
+/** The app version a file was written by: `1.2.3`, optionally with a pre-release or build suffix. */
+const APP_VERSION = /^\d{1,5}\.\d{1,5}\.\d{1,5}(?:[-+][0-9A-Za-z.+-]{1,40})?$/;
 
 function refuse(code: ShareError, params: Record<string, string | number> = {}): never {
   throw new AppError(code, params);
@@ -99,11 +103,13 @@ function readMeta(db: Sqlite, file: string): ShareMeta {
   const ok =
     isSiteId(meta.site) &&
     typeof meta.createdAt === 'string' &&
+    isInstant(meta.createdAt) &&
     (meta.kind === 'full' || meta.kind === 'changes') &&
     (meta.since === null || (typeof meta.since === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(meta.since))) &&
     typeof meta.baseCurrency === 'string' &&
     isKnownCurrency(meta.baseCurrency) &&
-    typeof meta.appVersion === 'string';
+    typeof meta.appVersion === 'string' &&
+    APP_VERSION.test(meta.appVersion);
   if (!ok) refuse('share_bad_meta', { path: file });
   return meta as unknown as ShareMeta;
 }
@@ -136,11 +142,15 @@ export function validateIncomingShare(file: string, nowMs: number, limits: Incom
   const discard = () => fs.rmSync(dir, { recursive: true, force: true });
   let db: Sqlite | undefined;
   try {
+    // Without SQLite's magic string the file is not a database at all; with it, one SQLite cannot open or whose
+    // schema it cannot read is a damaged database (cut short while copying, a bad disk).
+    if (!hasSqliteHeader(copy)) refuse('share_not_sqlite', { path: source });
     try {
       db = openIncomingFile(copy);
       db.pragma('schema_version');
-    } catch {
-      return refuse('share_not_sqlite', { path: source });
+    } catch (error) {
+      if (isCorruptionError(error)) return refuse('share_corrupt', { path: source });
+      throw error;
     }
     let applicationId: number;
     let quick: unknown[];

