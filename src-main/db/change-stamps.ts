@@ -23,6 +23,7 @@ export const SHARED_TABLES = [
   'order_lines',
   'complaints',
   'calendar_overrides',
+  'task_states',
 ] as const;
 export type SharedTable = (typeof SHARED_TABLES)[number];
 

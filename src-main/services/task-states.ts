@@ -21,16 +21,15 @@ export interface TaskState {
 const STATE_FIELDS = ['status', 'done_at', 'due_at', 'snoozed_until', 'updated_at', 'deleted_at'] as const;
 
 /**
- * Writes the state of the task with this key (none for a task without one). A change of the live state stamps only
- * the fields that changed, so two books that did different things to one to-do keep each field's latest.
+ * Writes the state of the task with this key (none for a task without one). Every action stamps the whole state:
+ * when two colleagues act on one to-do without seeing each other's action (one marks it done, the other snoozes
+ * it), the later action wins as a whole on every book — never a mix such as "done, but snoozed".
  */
 export function recordTaskState(ctx: ServiceContext, key: string | null, state: TaskState): void {
   if (key === null) return;
   const sqlite = ctx.book.sqlite;
   const now = ctx.now();
-  const existing = sqlite.prepare('SELECT status, done_at, due_at, snoozed_until, deleted_at FROM task_states WHERE id = ?').get(key) as
-    | (TaskState & { deleted_at: string | null })
-    | undefined;
+  const existing = sqlite.prepare('SELECT 1 FROM task_states WHERE id = ?').get(key);
   const stamp = ctx.book.clock.next();
   if (existing === undefined) {
     const stamps = rowStamps(stamp);
@@ -43,9 +42,8 @@ export function recordTaskState(ctx: ServiceContext, key: string | null, state: 
     return;
   }
   const next: Record<(typeof STATE_FIELDS)[number], string | null> = { ...state, updated_at: now, deleted_at: null };
-  const changed = STATE_FIELDS.filter((f) => f === 'updated_at' || next[f] !== existing[f as keyof typeof existing]);
-  const sets = changed.map((f) => `${f} = @${f}`).join(', ');
-  sqlite.prepare(`UPDATE task_states SET ${sets}, ${fieldStampsSql(changed, '@stamp')} WHERE id = @id`).run({ ...next, stamp, id: key });
+  const sets = STATE_FIELDS.map((f) => `${f} = @${f}`).join(', ');
+  sqlite.prepare(`UPDATE task_states SET ${sets}, ${fieldStampsSql(STATE_FIELDS, '@stamp')} WHERE id = @id`).run({ ...next, stamp, id: key });
 }
 
 interface TaskRow {

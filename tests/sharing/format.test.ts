@@ -44,6 +44,8 @@ function edgeValues(col: SharedColumn): unknown[] {
     case 'id':
     case 'ref':
       return [...values, 'A', 'z'.repeat(64)];
+    case 'task_key':
+      return [...values, 'R1:inquiry:A', `R14:account:${'z'.repeat(26)}:2025-05-01:call`, `R7:quote:x:${'9'.repeat(280)}`];
     case 'text':
       return [...values, 'x'.repeat(k.min), 'x'.repeat(k.max)];
     case 'instant':

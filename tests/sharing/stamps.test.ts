@@ -166,10 +166,11 @@ describe('change stamps', () => {
     expect((tb.book.sqlite.prepare('SELECT priority_channel FROM accounts WHERE id = ?').get(b.id) as { priority_channel: number }).priority_channel).toBe(1);
     await run('scores.run', {});
     const todo = valueOf(await call(tb.ctx, 'todos.list', { limit: 10 }))[0]!;
-    await run('tasks.snooze', { id: todo.id, until: 'buyer-morning' });
-    await run('tasks.reschedule', { id: todo.id, dueAt: '2025-03-20T08:00:00Z' });
-    await run('tasks.done', { id: todo.id, at: NOW });
-    await run('tasks.reopen', { id: todo.id });
+    // What the user does to a to-do is a shared record of its own (task_states, by the to-do's key).
+    expect((await run('tasks.snooze', { id: todo.id, until: 'buyer-morning' })).changed).toBe(1);
+    expect((await run('tasks.reschedule', { id: todo.id, dueAt: '2025-03-20T08:00:00Z' })).changed).toBe(1);
+    expect((await run('tasks.done', { id: todo.id, at: NOW })).changed).toBe(1);
+    expect((await run('tasks.reopen', { id: todo.id })).changed).toBe(1);
     await run('backups.create', {});
     await run('accounts.claim', { id: b.id, owner: 'Kevin' });
     // The user's merge of a duplicate: the old account is a tombstone pointing to the survivor, its records moved.

@@ -12,6 +12,8 @@ export type SqlType = 'TEXT' | 'INTEGER' | 'REAL';
 
 export type ColumnKind =
   | { kind: 'id' }
+  /** A to-do's key (task_states.id): the scheduler's dedupe key, `R7:quote:<id>:3`, `R14:account:<id>:2025-05-01:call`. */
+  | { kind: 'task_key' }
   | { kind: 'ref'; table: string }
   | { kind: 'text'; min: number; max: number }
   | { kind: 'instant' }
@@ -290,6 +292,19 @@ export const SHARED_TABLE_SPECS: readonly SharedTableSpec[] = [
     name: 'calendar_overrides',
     columns: [id, c('country', 'TEXT', false, { kind: 'country' }), date('day'), oneOf('kind', ['holiday', 'workday']), text('name'), ...times],
     liveKey: ['country', 'day'],
+  },
+  {
+    // What a user did to a to-do (done, snoozed, moved, undone), by the to-do's key: each book applies it to its own
+    // task with that key (src-main/services/task-states.ts).
+    name: 'task_states',
+    columns: [
+      c('id', 'TEXT', false, { kind: 'task_key' }),
+      oneOf('status', ['open', 'done']),
+      instant('done_at', true),
+      instant('due_at', true),
+      instant('snoozed_until', true),
+      ...times,
+    ],
   },
 ];
 

@@ -17,6 +17,8 @@ import { SITES_TABLE } from './format';
 const INSTANT_GLOB = "'[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z'";
 const DATE_GLOB = "'[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'";
 const ID_CHARS = "'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-'";
+/** A to-do's key: a rule, a source table, ids, dates and instants joined by colons (src-main/services/scheduler.ts). */
+const TASK_KEY_CHARS = "'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-:.'";
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /** The SQL condition that is true when a cell of column `i.<name>` is not acceptable. */
@@ -30,6 +32,9 @@ function badCell(col: SharedColumn): string {
     case 'id':
     case 'ref':
       shape = `length(${n}) NOT BETWEEN 1 AND 64 OR trim(${n}, ${ID_CHARS}) <> ''`;
+      break;
+    case 'task_key':
+      shape = `length(${n}) NOT BETWEEN 4 AND 300 OR ${n} NOT GLOB 'R[0-9]*:[a-z]*:?*' OR trim(${n}, ${TASK_KEY_CHARS}) <> ''`;
       break;
     case 'text':
       shape = k.min > 0 ? `length(${n}) NOT BETWEEN ${k.min} AND ${k.max}` : `length(${n}) > ${k.max}`;
