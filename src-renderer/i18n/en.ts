@@ -415,6 +415,7 @@ export const en = {
       order_lines: 'Order lines',
       complaints: 'Complaints',
       calendar_overrides: 'Calendar overrides',
+      task_states: 'To-do states',
     },
     export: {
       title: 'Export a share file',

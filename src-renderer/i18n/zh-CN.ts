@@ -417,6 +417,7 @@ export const zhCN: Messages = {
       order_lines: '订单明细',
       complaints: '投诉',
       calendar_overrides: '自定义假日与工作日',
+      task_states: '待办状态',
     },
     export: {
       title: '导出共享文件',

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LOCAL_COLUMNS, SHARED_TABLES } from '../../src-main/db/change-stamps';
 import { formatStamp, HybridClock, parseStamp, stampFloor } from '../../src-main/domain/sharing/hlc';
 import { SHARED_TABLE_SPECS, type SharedColumn } from '../../src-main/domain/sharing/tables';
+import { shareTables } from '../../src-renderer/features/sharing/share-tables';
 import { openTestBook } from '../db/temp-book';
 
 const tb = openTestBook();
@@ -24,6 +25,8 @@ describe('share format', () => {
       for (const col of spec.columns) if (col.check.kind === 'ref' && col.check.table !== spec.name) expect(seen.has(col.check.table), `${spec.name}.${col.name}`).toBe(true);
       seen.add(spec.name);
     }
+    // The Sharing page names every table a report can list, in the same order.
+    expect([...shareTables]).toEqual(SHARED_TABLE_SPECS.map((s) => s.name));
   });
 
   it("each table's columns, types and nullability are the book's", () => {

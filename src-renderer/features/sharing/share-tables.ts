@@ -16,6 +16,7 @@ export const shareTables = [
   'order_lines',
   'complaints',
   'calendar_overrides',
+  'task_states',
 ] as const;
 type ShareTable = (typeof shareTables)[number];
 
