@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Notification, powerMonitor, type IpcMainInvokeEvent } from 'electron';
-import { openBook, type Book } from './db/book';
+import { openBook } from './db/book';
 import { ensureBookDir } from './db/connection';
 import { acquireBookLock } from './db/lock';
 import { dispatch, toApiError } from './handlers/dispatch';
@@ -22,7 +22,8 @@ import { INVOKE_CHANNEL } from './preload/channel';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 let mainWindow: BrowserWindow | null = null;
-let book: Book | null = null;
+/** The context the API calls run in; its book is swapped by a restore (backups.restore). */
+let context: ServiceContext | null = null;
 let releaseLock: (() => void) | null = null;
 let ticker: Ticker | null = null;
 
@@ -38,13 +39,13 @@ async function start(): Promise<void> {
     releaseLock = acquireBookLock(file, 'desktop');
     // The packaged app carries better-sqlite3 built for Electron's ABI apart from the Node build.
     const nativeBinding = app.isPackaged ? path.join(process.resourcesPath, 'native', 'better_sqlite3.node') : undefined;
-    book = openBook(file, { create: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    context = { book: openBook(file, { create: true, ...(nativeBinding ? { nativeBinding } : {}) }), now: systemClock, host: hostFacts() };
   } catch (error) {
     dialog.showErrorBox('Tradebook', toApiError(error, 'en').message);
     app.exit(1);
     return;
   }
-  const ctx: ServiceContext = { book, now: systemClock, host: hostFacts() };
+  const ctx = context;
   await storeHostDefaults(ctx);
   hardenSession();
   // The scheduler ticks here too (every minute, on resume and unlock), so a hidden or sleeping window misses
@@ -100,7 +101,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     void ticker?.stop();
-    void book?.close();
+    void context?.book.close();
     releaseLock?.();
   });
 }

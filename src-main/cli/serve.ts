@@ -3,7 +3,7 @@ import { openBook } from '../db/book';
 import { ensureBookDir } from '../db/connection';
 import { acquireBookLock } from '../db/lock';
 import { dispatch } from '../handlers/dispatch';
-import { hostFacts, systemClock } from '../services/context';
+import { hostFacts, systemClock, type ServiceContext } from '../services/context';
 import { awayCounts, tick } from '../services/scheduler';
 import { ensureDailyBackup } from '../services/backups';
 import { refreshStaleScores, STALE_SETTLE_MS } from '../services/scoring';
@@ -44,10 +44,11 @@ function openBrowser(url: string): void {
 export async function serve(args: ServeArgs): Promise<void> {
   ensureBookDir(args.file);
   const release = acquireBookLock(args.file, 'serve');
-  let book: ReturnType<typeof openBook> | undefined;
+  let opened: ServiceContext | undefined;
   try {
-    book = openBook(args.file, { create: true });
-    const ctx = { book, now: systemClock, host: hostFacts() };
+    // The context's book, not a copy of it: a restore (backups.restore) swaps it for the restored book.
+    const ctx: ServiceContext = { book: openBook(args.file, { create: true }), now: systemClock, host: hostFacts() };
+    opened = ctx;
     await storeHostDefaults(ctx);
     const ticker =
       args.env.TRADEBOOK_TICKER === 'off'
@@ -81,7 +82,7 @@ export async function serve(args: ServeArgs): Promise<void> {
     await ticker?.stop();
     await server.close();
   } finally {
-    await book?.close();
+    await opened?.book.close();
     release();
   }
 }

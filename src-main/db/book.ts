@@ -16,6 +16,8 @@ export interface Book {
   migration: MigrateResult;
   /** The change-stamp clock (this book's site; opened on first use, so `check` can open an old book as it is). */
   readonly clock: HybridClock;
+  /** What it was opened with (a restore opens the restored file the same way: the Electron build's native module). */
+  readonly options: OpenBookOptions;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export function openBook(file: string, options: OpenBookOptions = {}): Book {
       sqlite,
       db,
       migration,
+      options,
       get clock() {
         clock ??= openClock(sqlite, options.wallMs);
         return clock;

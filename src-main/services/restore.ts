@@ -6,6 +6,11 @@
  * current book backed up (reason `restore`), closed and replaced: the checked copy is written beside the book by
  * `VACUUM INTO`, synced, the old book's -wal/-shm are removed and the file is renamed over the book. Anything that
  * fails before that rename leaves the book byte for byte as it was. The book is then opened (upgraded if older).
+ *
+ *   restoreBook      the CLI's `restore`: the book is not open in this process (it takes the book's lock)
+ *   restoreOpenBook  `backups.restore` in the running app (web mode, desktop): the process holds the lock and the
+ *                    book; it backs the open book up, swaps the file and the context's book in one synchronous step
+ *                    (no other call can run in between) and goes on with the restored book
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +18,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../contract/errors';
 import type { BackupEntry } from '../contract/backups';
-import { openBook } from '../db/book';
+import { openBook, type Book } from '../db/book';
 import { APPLICATION_ID, ensureBookDir, SQLITE_HEADER, type Sqlite } from '../db/connection';
 import { acquireBookLock } from '../db/lock';
 import { backupsFolderOf, loadMigrations, migrate } from '../db/migrator';
@@ -197,6 +202,71 @@ async function setAside(file: string, now: () => string): Promise<{ previous: Ba
   }
 }
 
+const stagedFile = (book: string) => `${book}.restore.${process.pid}.tmp`;
+
+/** The checked copy written beside the book as a fresh database (VACUUM INTO, synced). */
+function stage(copy: string, staged: string): void {
+  const source = new Database(copy, { readonly: true, fileMustExist: true });
+  try {
+    source.pragma('trusted_schema = OFF');
+    snapshotInto(source, staged);
+  } finally {
+    source.close();
+  }
+}
+
+/** The staged file renamed over the (closed) book, with the book's old -wal/-shm removed first, and synced. */
+function putInPlace(staged: string, book: string): void {
+  // The old book was closed; a -wal left beside it (a crash) must not be replayed into the new file.
+  for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(book + suffix, { force: true });
+  fs.renameSync(staged, book);
+  fsyncDir(path.dirname(book));
+}
+
+function resultOf(opened: Book, from: string, backupSchemaVersion: number, aside: { previous: BackupEntry | null; damaged: string | null }): RestoreResult {
+  const accounts = (opened.sqlite.prepare('SELECT count(*) AS n FROM accounts WHERE deleted_at IS NULL').get() as { n: number }).n;
+  return { book: opened.file, restoredFrom: from, backupSchemaVersion, schemaVersion: opened.migration.to, accounts, ...aside };
+}
+
+/**
+ * Restores `candidate` over the book the running app has open (`ctx.book`), then points the context at the restored
+ * book. Refusals (the checks, the backup of the current book) leave the book as it was and open. From the moment
+ * the old connection closes to the moment the restored book is open nothing awaits, so no other call sees a closed
+ * book; if the restored file cannot be opened the previous book is put back from its fresh backup.
+ */
+export async function restoreOpenBook(ctx: ServiceContext, candidate: string): Promise<RestoreResult> {
+  const current = ctx.book;
+  const book = path.resolve(current.file);
+  const from = path.resolve(candidate);
+  if (sameFile(book, from)) throw new AppError('restore_same_file', { path: from });
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradebook-restore-'));
+  const staged = stagedFile(book);
+  try {
+    const checked = validateBackupFile(from, tempDir);
+    stage(checked.copy, staged);
+    const previous = backupBook(ctx, 'restore');
+    const reopen = () => openBook(book, { ...current.options, create: false, migrate: true });
+    current.sqlite.close();
+    putInPlace(staged, book);
+    let opened: Book;
+    try {
+      opened = reopen();
+    } catch (error) {
+      // The backup was checked, so this is a disk or permission failure: the book as it was comes back.
+      stage(previous.file, staged);
+      putInPlace(staged, book);
+      ctx.book = reopen();
+      throw error;
+    }
+    ctx.book = opened;
+    await current.close();
+    return resultOf(opened, from, checked.schemaVersion, { previous, damaged: null });
+  } finally {
+    fs.rmSync(staged, { force: true });
+    fs.rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
 /** Restores `candidate` over the book at `bookFile` (see the file's comment for the steps). */
 export async function restoreBook(bookFile: string, candidate: string, options: RestoreOptions = {}): Promise<RestoreResult> {
   const now = options.now ?? systemClock;
@@ -209,38 +279,19 @@ export async function restoreBook(bookFile: string, candidate: string, options: 
     ensureBookDir(book);
     const release = acquireBookLock(book, 'serve');
     try {
-      const staged = `${book}.restore.${process.pid}.tmp`;
-      const source = new Database(checked.copy, { readonly: true, fileMustExist: true });
-      try {
-        source.pragma('trusted_schema = OFF');
-        snapshotInto(source, staged);
-      } finally {
-        source.close();
-      }
+      const staged = stagedFile(book);
+      stage(checked.copy, staged);
       let aside: { previous: BackupEntry | null; damaged: string | null };
       try {
         aside = await setAside(book, now);
-        // The old book was closed cleanly above; a -wal left beside it (a crash) must not be replayed into the new file.
-        for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(book + suffix, { force: true });
-        fs.renameSync(staged, book);
+        putInPlace(staged, book);
       } catch (error) {
         fs.rmSync(staged, { force: true });
         throw error;
       }
-      const { previous, damaged } = aside;
-      fsyncDir(path.dirname(book));
       const opened = openBook(book, { appVersion: options.appVersion ?? '0.1.0', migrate: true });
       try {
-        const accounts = (opened.sqlite.prepare('SELECT count(*) AS n FROM accounts WHERE deleted_at IS NULL').get() as { n: number }).n;
-        return {
-          book,
-          restoredFrom: from,
-          backupSchemaVersion: checked.schemaVersion,
-          schemaVersion: opened.migration.to,
-          accounts,
-          previous,
-          damaged,
-        };
+        return resultOf(opened, from, checked.schemaVersion, aside);
       } finally {
         await opened.close();
       }

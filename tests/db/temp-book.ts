@@ -32,10 +32,13 @@ export function openTestBook(now = '2025-03-15T09:00:00Z'): TestBook {
   return {
     dir,
     file,
-    book,
+    // The context's book: a restore (backups.restore) swaps it for the restored one.
+    get book() {
+      return ctx.book;
+    },
     ctx,
     async close() {
-      await book.close();
+      await ctx.book.close();
       removeDir(dir);
     },
   };

@@ -223,20 +223,52 @@ describe('Backups', () => {
     expect(await page.getByTestId('backups-created').textContent()).toMatch(/^Backed up to book\.db\.\d{8}T\d{6}Z\.manual\.bak/);
   });
 
-  it('restore is explained as a command for the closed app, with a copy button', async () => {
+  it('restores a backup from the list after asking: the book is the backup again, the book as it was is kept', async () => {
     const newest = (await e2e.api<BackupEntry[]>('backups.list', {}))[0]!;
+    const total = await e2e.api<number>('accounts.count', {});
+    await e2e.api('accounts.add', { name: 'Made After The Backup Ltd', country: 'GB' });
     await page.getByTestId('backup-restore').first().click();
-    const dialog = page.getByTestId('backup-restore-dialog-steps');
+    const dialog = page.getByTestId('backup-restore-dialog');
     await dialog.waitFor();
-    expect(await dialog.textContent()).toContain('Close this app');
-    expect(await page.getByTestId('backup-restore-dialog-steps-command').inputValue()).toBe(`tradebook --db ${e2e.file} restore ${newest.file}`);
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.getByTestId('backup-restore-dialog-steps-copy').click();
-    await expect.poll(() => page.getByTestId('backup-restore-dialog-steps-copy').textContent(), slow).toBe('Copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`tradebook --db ${e2e.file} restore ${newest.file}`);
-    await shot('backups-restore-dialog');
+    expect(await dialog.textContent()).toContain('every change made since then is replaced');
+    expect(await page.getByTestId('backup-restore-file').textContent()).toBe(newest.file);
+    // Focus starts on Cancel: Enter or Escape by mistake restores nothing.
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByTestId('backup-restore-dialog-steps').count(), slow).toBe(0);
+    await expect.poll(() => page.getByTestId('backup-restore-confirm').count(), slow).toBe(0);
+    expect(await e2e.api<number>('accounts.count', {})).toBe(total + 1);
+
+    await page.getByTestId('backup-restore').first().click();
+    await shot('backups-restore-dialog');
+    await page.getByTestId('backup-restore-confirm').click();
+    await page.getByTestId('backups-restored').waitFor(slow);
+    const restored = (await page.getByTestId('backups-restored').textContent())!;
+    expect(restored.startsWith(`Restored ${path.basename(newest.file)}: the book now holds ${total} accounts.`), restored).toBe(true);
+    expect(restored).toMatch(/The book as it was is kept as book\.db\.\d{8}T\d{6}Z\.restore\.bak\.$/);
+    expect(await e2e.api<number>('accounts.count', {})).toBe(total);
+    await expect.poll(() => page.getByTestId('backup-row').first().getAttribute('data-reason'), slow).toBe('restore');
+    await shot('backups-restored');
+  });
+
+  it('a file that is not a backup is refused in the dialog, the book untouched; the terminal way is there too', async () => {
+    const total = await e2e.api<number>('accounts.count', {});
+    await page.getByTestId('backups-restore-file').click();
+    expect(await page.getByTestId('backups-restore-path-error').textContent()).toBe('Enter the path of a file on this computer.');
+    await page.getByTestId('backups-restore-path').fill(path.join(path.dirname(e2e.file), 'no-such-backup.bak'));
+    await page.getByTestId('backups-restore-path').press('Enter');
+    await page.getByTestId('backup-restore-confirm').click();
+    await page.getByTestId('backup-restore-error').waitFor(slow);
+    expect(await page.getByTestId('backup-restore-error-message').textContent()).toMatch(/^There is no file at .*no-such-backup\.bak to restore\. The book was not changed\.$/);
+    await page.getByTestId('backup-restore-cancel').click();
+    await expect.poll(() => page.getByTestId('backup-restore-dialog').count(), slow).toBe(0);
+    expect(await e2e.api<number>('accounts.count', {})).toBe(total);
+
+    const newest = (await e2e.api<BackupEntry[]>('backups.list', {}))[0]!;
+    expect(await page.getByTestId('backups-restore-steps').textContent()).toContain('If Tradebook cannot start');
+    expect(await page.getByTestId('backups-restore-steps-command').inputValue()).toBe(`tradebook --db ${e2e.file} restore ${newest.file}`);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByTestId('backups-restore-steps-copy').click();
+    await expect.poll(() => page.getByTestId('backups-restore-steps-copy').textContent(), slow).toBe('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`tradebook --db ${e2e.file} restore ${newest.file}`);
     await shot('backups');
   });
 });
@@ -304,7 +336,9 @@ describe('in 中文', () => {
     expect(await page.getByTestId('share-export-submit').textContent()).toBe('导出');
     await shot('sharing-zh');
     await page.getByTestId('nav-backups').click();
-    await expect.poll(() => page.getByTestId('backup-row').first().textContent(), slow).toContain('手动');
+    // The newest backup is the one the restore above made of the book as it was.
+    await expect.poll(() => page.getByTestId('backup-row').first().textContent(), slow).toContain('恢复前');
+    expect(await page.getByTestId('backup-restore').first().textContent()).toBe('恢复…');
     await shot('backups-zh');
     await page.getByTestId('nav-transfer').click();
     await expect.poll(() => page.getByTestId('import-export-page').textContent(), slow).toContain('导入客户、联系人和订单');

@@ -911,6 +911,13 @@ describe('backups', () => {
     expect(valueOf(await run(ctx, 'backups.list', {}))[0]).toEqual(made);
     expectCode(await run(ctx, 'backups.list', { extra: 1 } as unknown as InputOf<'backups.list'>), 'invalid_input');
   });
+
+  it('backups.restore refuses what is not a backup and leaves the book open (the restore itself: tests/backups/restore-open.test.ts)', async () => {
+    expectCode(await run(ctx, 'backups.restore', { file: `${tb.dir}/no-such.bak` }), 'restore_missing');
+    expectCode(await run(ctx, 'backups.restore', { file: tb.file }), 'restore_same_file');
+    expectCode(await run(ctx, 'backups.restore', {} as unknown as InputOf<'backups.restore'>), 'invalid_input');
+    expect(valueOf(await run(ctx, 'backups.list', {})).length).toBeGreaterThan(0);
+  });
 });
 
 describe('sharing', () => {

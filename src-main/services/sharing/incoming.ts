@@ -190,11 +190,12 @@ export function validateIncomingShare(file: string, nowMs: number, limits: Incom
       let total = 0;
       let latest = '';
       for (const spec of SHARED_TABLE_SPECS) {
-        records[spec.name] = (db.prepare(`SELECT count(*) AS n FROM ${spec.name}`).get() as { n: number }).n;
-        total += records[spec.name]!;
+        // One pass over the table for both.
+        const table = db.prepare(`SELECT count(*) AS n, max(last_stamp) AS s FROM ${spec.name}`).get() as { n: number; s: string | null };
+        records[spec.name] = table.n;
+        total += table.n;
         if (total > limits.maxRecords) refuse('share_too_many', { path: source, limit: limits.maxRecords });
-        const max = db.prepare(`SELECT max(last_stamp) AS s FROM ${spec.name}`).get() as { s: string | null };
-        if (max.s) latest = maxStamp(latest, max.s);
+        if (table.s) latest = maxStamp(latest, table.s);
       }
       for (const stamp of sites.values()) latest = maxStamp(latest, stamp);
       return { copy, meta, sites, records, latestStamp: latest, futureFloor, discard };

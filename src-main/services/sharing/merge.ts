@@ -67,6 +67,8 @@ const isoOfStamp = (stamp: string) => new Date(parseInt(stamp.slice(0, 12), 16))
 
 class TableMerger {
   readonly counts: TableCounts = { added: 0, updated: 0, unchanged: 0 };
+  /** Records of the file inserted (as tombstones) before insertNew, which must then skip them. */
+  private insertedEarly = 0;
   private readonly fields: string[];
   private readonly cols: string[];
 
@@ -213,6 +215,7 @@ class TableMerger {
       last_stamp: lastStampOf(record),
     });
     this.counts.added += 1;
+    this.insertedEarly += 1;
     this.touched.note(this.spec.name, id, null, record.values);
   }
 
@@ -231,15 +234,18 @@ class TableMerger {
       sql: string;
     }[];
     for (const index of indexes) this.sqlite.exec(`DROP INDEX main."${index.name.replace(/"/g, '""')}"`);
-    const out = insert();
-    for (const index of indexes) this.sqlite.exec(index.sql);
+    const out = sharePhase(`insert ${t}: rows`, insert);
+    for (const index of indexes) sharePhase(`insert ${t}: index ${index.name}`, () => this.sqlite.exec(index.sql));
     return out;
   }
 
   private insertNew(): void {
     const t = this.spec.name;
     const cols = this.cols.join(', ');
-    const fresh = `FROM ${workRows(t)} WHERE w.fresh = 1 AND NOT EXISTS (SELECT 1 FROM main.${t} m WHERE m.id = i.id)`;
+    // A record marked fresh was not in the book before the merge, and nothing but insertAsTombstone put one of this
+    // table's records in since: without such, there is nothing to look up (one id-index probe per record saved).
+    const notYet = this.insertedEarly > 0 ? ` AND NOT EXISTS (SELECT 1 FROM main.${t} m WHERE m.id = i.id)` : '';
+    const fresh = `FROM ${workRows(t)} WHERE w.fresh = 1${notYet}`;
     const accountColumn = t === 'accounts' ? 'id' : this.spec.columns.some((c) => c.name === 'account_id') ? 'account_id' : null;
     if (accountColumn) {
       const accounts = this.sqlite.prepare(`SELECT DISTINCT i.${accountColumn} ${fresh} LIMIT ${BULK + 1}`).pluck().all() as string[];

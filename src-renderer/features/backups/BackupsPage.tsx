@@ -1,27 +1,29 @@
-import { Alert, Button, Center, Code, EmptyState, Group, Loader, Modal, Notification, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Center, Code, EmptyState, Group, Loader, Notification, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupEntry } from '../../../src-main/contract/backups';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatInstant, formatNumber } from '../../i18n';
 import { useUiStore } from '../../stores/ui-store';
 import { formatSize } from '../sharing/format-size';
 import { useBackupsStore } from './backups-store';
 import { RestoreSteps } from './RestoreCommand';
+import { RestoreDialog, type RestoreTarget } from './RestoreDialog';
+import { RestoreFromFile } from './RestoreFromFile';
 import { restoreCommand } from './restore-command';
 
 const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 const isWindowsPath = (file: string) => /^[A-Za-z]:[\\/]/.test(file) || file.startsWith('\\\\');
 
-/** The book's backups (newest first), Back up now, and how to restore one (CLI only, with the app closed). */
+/** The book's backups (newest first), Back up now, restore one (or any backup file), and the terminal way for when the app cannot start. */
 export function BackupsPage() {
   const { t } = useTranslation();
   const language = useUiStore((state) => state.language);
-  const { backups, bookPath, warnings, error, creating, created, createError } = useBackupsStore();
+  const { backups, bookPath, warnings, error, creating, created, createError, restored } = useBackupsStore();
   const load = useBackupsStore((state) => state.load);
   const create = useBackupsStore((state) => state.create);
   const dismissCreated = useBackupsStore((state) => state.dismissCreated);
-  const [restoring, setRestoring] = useState<BackupEntry | null>(null);
+  const dismissRestored = useBackupsStore((state) => state.dismissRestored);
+  const [restoring, setRestoring] = useState<RestoreTarget | null>(null);
 
   // Warnings come in the book's language: load again when it changes.
   useEffect(() => {
@@ -65,6 +67,12 @@ export function BackupsPage() {
       {created && (
         <Notification color="teal" withBorder onClose={dismissCreated} closeButtonProps={{ 'aria-label': t('common.close') }} role="status" data-testid="backups-created">
           {t('backups.made', { file: baseName(created.file), size: formatSize(created.bytes, language) })}
+        </Notification>
+      )}
+      {restored && (
+        <Notification color="teal" withBorder onClose={dismissRestored} closeButtonProps={{ 'aria-label': t('common.close') }} role="status" data-testid="backups-restored">
+          {t('backups.restored', { count: restored.accounts, formatted: formatNumber(restored.accounts, language), file: baseName(restored.restoredFrom) })}
+          {restored.previous && ` ${t('backups.restoredPrevious', { file: baseName(restored.previous.file) })}`}
         </Notification>
       )}
       {createError && <ApiErrorAlert error={createError} title={t('backups.errorTitle')} testId="backups-create-error" />}
@@ -117,7 +125,7 @@ export function BackupsPage() {
                     <Button
                       size="compact-sm"
                       variant="subtle"
-                      onClick={() => setRestoring(backup)}
+                      onClick={() => setRestoring({ file: backup.file, takenAt: backup.takenAt })}
                       aria-label={t('backups.restoreFor', { date: formatInstant(backup.takenAt, language) })}
                       data-testid="backup-restore"
                     >
@@ -132,24 +140,16 @@ export function BackupsPage() {
       )}
 
       <Paper withBorder radius="md" p="md" component="section" aria-labelledby="backups-restore-heading" data-testid="backups-restore-help">
-        <Stack gap="xs">
+        <Stack gap="md">
           <Title order={3} size="h4" id="backups-restore-heading">
             {t('backups.restoreTitle')}
           </Title>
+          <RestoreFromFile onRestore={(file) => setRestoring({ file, takenAt: null })} />
           <RestoreSteps command={commandFor(backups?.[0]?.file ?? 'FILE')} testId="backups-restore-steps" />
         </Stack>
       </Paper>
 
-      <Modal
-        opened={restoring !== null}
-        onClose={() => setRestoring(null)}
-        size="xl"
-        title={restoring ? t('backups.restoreFor', { date: formatInstant(restoring.takenAt, language) }) : ''}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-        data-testid="backup-restore-dialog"
-      >
-        {restoring && <RestoreSteps command={commandFor(restoring.file)} testId="backup-restore-dialog-steps" />}
-      </Modal>
+      <RestoreDialog target={restoring} onClose={() => setRestoring(null)} />
     </Stack>
   );
 }

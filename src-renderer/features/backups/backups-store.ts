@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import { api } from '../../api';
-import type { BackupEntry, BookWarning } from '../../../src-main/contract/backups';
+import type { BackupEntry, BookWarning, RestoreReport } from '../../../src-main/contract/backups';
+import { useAccountsStore } from '../../stores/accounts-store';
+import { useUiStore } from '../../stores/ui-store';
 import type { ApiError } from '../../../src-main/contract/errors';
 
 interface BackupsState {
@@ -15,10 +17,18 @@ interface BackupsState {
   creating: boolean;
   created: BackupEntry | null;
   createError: ApiError | null;
+  /** A restore is running. */
+  restoring: boolean;
+  restored: RestoreReport | null;
+  restoreError: ApiError | null;
   load(): Promise<void>;
   /** `backups.create` (reason manual), then the list again. */
   create(): Promise<void>;
   dismissCreated(): void;
+  /** `backups.restore` of a file: true when the book is now that backup (the page's data is then reloaded). */
+  restore(file: string): Promise<boolean>;
+  clearRestoreError(): void;
+  dismissRestored(): void;
 }
 
 let latestLoad = 0;
@@ -32,6 +42,9 @@ export const useBackupsStore = create<BackupsState>()((set, get) => ({
   creating: false,
   created: null,
   createError: null,
+  restoring: false,
+  restored: null,
+  restoreError: null,
 
   load: async () => {
     const request = ++latestLoad;
@@ -56,4 +69,23 @@ export const useBackupsStore = create<BackupsState>()((set, get) => ({
   },
 
   dismissCreated: () => set({ created: null }),
+
+  restore: async (file) => {
+    if (get().restoring) return false;
+    set({ restoring: true, restored: null, restoreError: null, created: null });
+    const result = await api.call('backups.restore', { file: file.trim() });
+    if (!result.ok) {
+      set({ restoring: false, restoreError: result.error });
+      return false;
+    }
+    // The whole book changed: the restored book's language, the accounts list, this list.
+    await useUiStore.getState().loadLanguage();
+    if (useAccountsStore.getState().total !== null) void useAccountsStore.getState().refresh();
+    await get().load();
+    set({ restoring: false, restored: result.value });
+    return true;
+  },
+
+  clearRestoreError: () => set({ restoreError: null }),
+  dismissRestored: () => set({ restored: null }),
 }));
