@@ -27,6 +27,8 @@ export interface ShareProgress {
 export type ProgressListener = (progress: ShareProgress) => void;
 
 const APP_VERSION = '0.1.0';
+/** The share file's page size (SQLite's largest; any SQLite reads any page size). */
+const SHARE_PAGE_SIZE = 65536;
 
 /** The first instant of a day in a zone, in ms. */
 function dayStartMs(day: string, zone: string): number {
@@ -73,6 +75,13 @@ export async function exportShare(
     createShareFile(temp, shareSchemaSql(), SHARE_APPLICATION_ID);
     sqlite.prepare('ATTACH DATABASE ? AS share').run(temp);
     try {
+      // Large pages: a sixth of the pages to copy, check (quick_check) and scan when the file is merged, for ~2 % less
+      // space. The file has only its empty tables yet, so rewriting it with the new page size takes nothing.
+      sqlite.pragma(`share.page_size = ${SHARE_PAGE_SIZE}`);
+      sqlite.exec('VACUUM share');
+      // Its pages are written once and never read back: a small cache (the default 16 MB of 64 KiB pages held ~200 MB
+      // more memory through the export).
+      sqlite.pragma('share.cache_size = -2000');
       sqlite.pragma('share.journal_mode = OFF');
       sqlite.pragma('share.synchronous = OFF');
       sqlite.transaction(() => {
