@@ -17,6 +17,7 @@ import { defaultBookPath } from './paths';
 import { formatHuman } from './format';
 import { serve } from './serve';
 import { registerBackupCommands } from './backups';
+import { registerQuoteCommands } from './quotes';
 import { registerScheduleCommands } from './schedule';
 import { registerSharingCommands } from './sharing';
 import { registerScoreCommands } from './score';
@@ -280,6 +281,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       await book.close();
     }
   });
+  registerQuoteCommands(program, { withBook: (create, work) => withBook(create, work), fail, out: io.out, json: () => globals().json === true });
   registerScheduleCommands(program, { withBook: (create, work) => withBook(create, work), show, fail, out: io.out });
   registerScoreCommands(program, { withBook: (create, work) => withBook(create, work), fail, out: io.out, json: () => globals().json === true });
   registerTransferCommands(program, { withBook: (create, work) => withBook(create, work), fail, out: io.out, err: io.err, json: () => globals().json === true, exitCode: (code) => (exitCode = code) });

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import * as m from './models';
 import { backupsContract } from './backups';
 import { progressContract } from './progress';
+import { quotesContract } from './quotes';
 import { sharingContract } from './sharing';
 import { transferContract } from './transfer';
 import { isCalendarDate } from '../domain/dates';
@@ -348,6 +349,7 @@ export const contract = {
   ...sharingContract,
   ...transferContract,
   ...backupsContract,
+  ...quotesContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -20,6 +20,7 @@ import * as settings from '../services/settings';
 import * as tasks from '../services/tasks';
 import * as todos from '../services/todos';
 import { backupsHandlers } from './backups';
+import { quotesHandlers } from './quotes';
 import { sharingHandlers } from './sharing';
 import { transferHandlers } from './transfer';
 
@@ -94,4 +95,5 @@ export const handlers: Handlers = {
   ...transferHandlers,
   'progress.get': (_ctx, input) => jobProgress(input.job),
   ...backupsHandlers,
+  ...quotesHandlers,
 };

@@ -503,6 +503,10 @@ describe('quotes (R7 validity, R8 versions and spec questions)', () => {
     expect(fetched.versions.map((v) => v.version)).toEqual([1, 2, 3]);
     expect(fetched.versions[1]!.items).toEqual(revised.versions[1]!.items);
     expectCode(await run(ctx, 'quotes.get', { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV' }), 'not_found');
+    // R8 (tests/quotes/diff.test.ts): by default the version before the current one against the current one.
+    const diff = valueOf(await run(ctx, 'quotes.diff', { id: quote.id }));
+    expect(diff).toMatchObject({ quoteId: quote.id, from: 2, to: 3, total: { from: 4380, to: third.versions[2]!.total } });
+    expect(diff.terms.map((t) => t.field)).toContain('paymentTerms');
   });
 
   it('quotes.list filters by account and status', async () => {

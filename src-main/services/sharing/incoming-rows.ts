@@ -109,7 +109,7 @@ function cellCheck(spec: SharedTableSpec, col: SharedColumn): string {
 }
 
 /** Conditions of a bad record, each with the column it names. */
-function rowChecks(spec: SharedTableSpec): { column: string; sql: string }[] {
+export function rowChecks(spec: SharedTableSpec): { column: string; sql: string }[] {
   const fields = mergedFields(spec).map(quote).join(', ');
   return [
     ...spec.columns.map((col) => ({ column: col.name, sql: cellCheck(spec, col) })),
@@ -143,7 +143,8 @@ export const workTable = (table: string) => `temp.share_work_${table}`;
  * A book made from a colleague's file holds its records in the file's order (./merge.ts insertNew), mostly under the
  * same rowids, so the book's record of the same rowid is looked at first: with the same id and stamps the record is
  * unchanged, found by walking both tables in step instead of one id-index look-up (a random page) per record. Only
- * the others are looked up by id. (Ids are unique in the book, so the record found either way is the same one.)
+ * the others are looked up by id (SQLite tests the first condition before the second join). Ids are unique in the
+ * book, so the record found either way is the same one; a NULL anywhere leaves the record to the look-up by id.
  */
 export function markWork(sqlite: Sqlite, spec: SharedTableSpec): number {
   const t = spec.name;
@@ -151,9 +152,9 @@ export function markWork(sqlite: Sqlite, spec: SharedTableSpec): number {
   sqlite.exec(`DROP TABLE IF EXISTS ${work}; CREATE TABLE ${work} (r INTEGER PRIMARY KEY, fresh INTEGER NOT NULL)`);
   sqlite
     .prepare(
-      `INSERT INTO ${work} (r, fresh) SELECT i.rowid, m.id IS NULL FROM incoming.${t} i LEFT JOIN main.${t} m ON m.id = i.id
-       WHERE NOT EXISTS (SELECT 1 FROM main.${t} s WHERE s.rowid = i.rowid AND s.id = i.id AND s.last_stamp = i.last_stamp
-           AND s.row_stamp = i.row_stamp AND s.field_stamps = i.field_stamps)
+      `INSERT INTO ${work} (r, fresh) SELECT i.rowid, m.id IS NULL
+       FROM incoming.${t} i LEFT JOIN main.${t} s ON s.rowid = i.rowid LEFT JOIN main.${t} m ON m.id = i.id
+       WHERE NOT coalesce(s.id = i.id AND s.last_stamp = i.last_stamp AND s.row_stamp = i.row_stamp AND s.field_stamps = i.field_stamps, 0)
          AND (m.id IS NULL OR m.last_stamp IS NOT i.last_stamp OR m.row_stamp IS NOT i.row_stamp OR m.field_stamps IS NOT i.field_stamps)`,
     )
     .run();
@@ -175,11 +176,17 @@ export function validateWorkRows(sqlite: Sqlite, spec: SharedTableSpec, futureFl
   const from = workRows(t);
   const checks = rowChecks(spec);
   const which = checks.map((c, i) => `WHEN ${c.sql} THEN ${i}`).join(' ');
-  const bad = sqlite.prepare(`SELECT i.id AS id, CASE ${which} END AS failed FROM ${from} WHERE ${checks.map((c) => `(${c.sql})`).join(' OR ')} LIMIT 1`).get() as
-    | { id: unknown; failed: number }
-    | undefined;
+  const anyBad = checks.map((c) => `(${c.sql})`).join(' OR ');
+  // One pass for the cells and the stamps from the future. A bad cell anywhere is what is reported, so when the first
+  // record found only has a stamp from the future, the cells of all the others are checked before it is reported (as
+  // the first such record: no record before it matched at all).
+  const found = sqlite
+    .prepare(`SELECT i.id AS id, i.last_stamp AS s, CASE ${which} END AS failed FROM ${from} WHERE ${anyBad} OR i.last_stamp >= ? LIMIT 1`)
+    .get(futureFloor) as { id: unknown; s: string; failed: number | null } | undefined;
+  if (found && found.failed !== null) refuseCell(t, found.id, checks[found.failed]?.column ?? '?');
+  const bad = found && (sqlite.prepare(`SELECT i.id AS id, CASE ${which} END AS failed FROM ${from} WHERE ${anyBad} LIMIT 1`).get() as { id: unknown; failed: number } | undefined);
   if (bad) refuseCell(t, bad.id, checks[bad.failed]?.column ?? '?');
-  const future = sqlite.prepare(`SELECT i.id AS id, i.last_stamp AS s FROM ${from} WHERE i.last_stamp >= ? LIMIT 1`).get(futureFloor) as { id: string; s: string } | undefined;
+  const future = found as { id: string; s: string } | undefined;
   if (future) {
     const at = new Date(parseInt(future.s.slice(0, 12), 16)).toISOString().replace(/\.\d{3}Z$/, 'Z');
     throw new AppError('share_future', { table: t, id: future.id, at });
