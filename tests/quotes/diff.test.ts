@@ -144,6 +144,8 @@ describe('R8: quotes.diff on a real book, and `tradebook quotes diff`', () => {
         questions: [{ question: 'Is the panel flicker-free?' }, { question: 'Which CRI?' }],
       }),
     );
+    // Questions asked together come back in the order they were asked (their ids are made in that order).
+    expect(quote.questions.map((q) => q.question)).toEqual(['Is the panel flicker-free?', 'Which CRI?']);
     clock = '2025-06-04T08:00:00Z';
     valueOf(
       await call(tb.ctx, 'quotes.revise', {

@@ -109,7 +109,7 @@ function cellCheck(spec: SharedTableSpec, col: SharedColumn): string {
 }
 
 /** Conditions of a bad record, each with the column it names. */
-export function rowChecks(spec: SharedTableSpec): { column: string; sql: string }[] {
+function rowChecks(spec: SharedTableSpec): { column: string; sql: string }[] {
   const fields = mergedFields(spec).map(quote).join(', ');
   return [
     ...spec.columns.map((col) => ({ column: col.name, sql: cellCheck(spec, col) })),
