@@ -13,10 +13,13 @@ import { hostFacts, systemClock, type ServiceContext } from '../services/context
 import { calendarOverrides } from '../services/calendar';
 import { storeHostDefaults } from '../services/settings';
 import { parseSettingText } from '../domain/settings';
+import { defined, num } from './args';
 import { defaultBookPath } from './paths';
 import { formatHuman } from './format';
 import { serve } from './serve';
 import { registerBackupCommands } from './backups';
+import { registerComplaintCommands } from './complaints';
+import { registerInquiryCommands } from './inquiries';
 import { registerQuoteCommands } from './quotes';
 import { registerScheduleCommands } from './schedule';
 import { registerSharingCommands } from './sharing';
@@ -34,15 +37,6 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   env: NodeJS.ProcessEnv;
-}
-
-/** Text that looks like a number becomes one; anything else stays text, for the contract to reject. */
-function num(text: string): number | string {
-  return /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(text.trim()) ? Number(text) : text;
-}
-
-function defined<T extends Record<string, unknown>>(obj: T): Partial<T> {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -282,6 +276,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   });
   registerQuoteCommands(program, { withBook: (create, work) => withBook(create, work), fail, out: io.out, json: () => globals().json === true });
+  registerInquiryCommands(program, { withBook: (create, work) => withBook(create, work), fail, out: io.out, json: () => globals().json === true });
+  registerComplaintCommands(program, { withBook: (create, work) => withBook(create, work), fail, out: io.out, json: () => globals().json === true });
   registerScheduleCommands(program, { withBook: (create, work) => withBook(create, work), show, fail, out: io.out });
   registerScoreCommands(program, { withBook: (create, work) => withBook(create, work), fail, out: io.out, json: () => globals().json === true });
   registerTransferCommands(program, { withBook: (create, work) => withBook(create, work), fail, out: io.out, err: io.err, json: () => globals().json === true, exitCode: (code) => (exitCode = code) });

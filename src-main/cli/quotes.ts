@@ -1,15 +1,22 @@
 /**
- * `tradebook quotes …`: quotes from the command line (issue 12; today `diff`, R8).
- *   tradebook quotes diff ID [--from N] [--to N] [--json]   what changed between two versions (default: the last two)
+ * `tradebook quotes …`: the quote's way through a deal from the command line (issue 12; README "Quotes"):
+ *   add, revise, send, show, list, reconfirm (R7), diff (R8), win, analyse and lose (R9), lost-reasons (R9).
+ * Without --json: lines for people, in --lang; with it, the call's value. Times are ISO instants, or with --local
+ * wall times in the buyer's zone. Errors are one line on stderr (in --lang), exit code 1.
  * Without --json the diff reads as lines: the quote, each added (+), removed (−) and changed (~) line with what
- * changed, the terms, the total and the spec questions. Errors are one line on stderr (in --lang), exit code 1.
+ * changed, the terms, the total and the spec questions.
  */
 import type { Command } from 'commander';
 import type { ApiError } from '../contract/errors';
 import type { Language } from '../contract/messages';
-import type { QuoteDiff } from '../contract/quotes';
+import type { Result } from '../contract/errors';
+import type { Quote } from '../contract/models';
+import type { LossAnalysis, LostReasonsReport, QuoteDiff } from '../contract/quotes';
 import { dispatch } from '../handlers/dispatch';
 import type { ServiceContext } from '../services/context';
+import { defined, instantOption, num } from './args';
+import { answersOf, collect, itemsOf, termsOf, validityOf, type QuoteTermOptions, type QuoteValidityOptions } from './quote-input';
+import { lossAnalysisText, lostQuoteText, lostReasonsText } from './quote-loss';
 
 export interface QuoteCliHooks {
   withBook(create: boolean, work: (ctx: ServiceContext, lang: Language) => Promise<void>): Promise<void>;
@@ -99,20 +106,217 @@ export function quoteDiffText(d: QuoteDiff, lang: Language): string {
   ].join('\n');
 }
 
+const statusNames = {
+  en: { draft: 'draft', sent: 'sent', won: 'won', lost: 'lost', expired: 'expired' },
+  'zh-CN': { draft: '草稿', sent: '已发出', won: '已成交', lost: '已丢单', expired: '已过期' },
+} as const;
+
+/** One line per quote (add, revise, send, show, list, reconfirm), plus its open questions for `show`. */
+export function quoteText(q: Quote, lang: Language, detail = false): string {
+  const status = statusNames[lang][q.status as keyof (typeof statusNames)['en']] ?? q.status;
+  const current = q.versions.find((v) => v.version === q.currentVersion);
+  const total = current === undefined ? '' : ` ${q.currency} ${number(current.total, lang)}`;
+  const valid = q.validity.fxFlag?.cutThrough ?? q.validity.validThrough;
+  const { asked, answered } = q.specCoverage;
+  const line =
+    lang === 'zh-CN'
+      ? `报价 ${q.number}（第 ${q.currentVersion} 版，${status}）${total}${valid === null ? '' : `，有效期至 ${valid}`}${asked > 0 ? `；规格问题已答 ${asked} 个中 ${answered} 个` : ''}  ${q.id}`
+      : `Quote ${q.number} (v${q.currentVersion}, ${status})${total}${valid === null ? '' : `, valid through ${valid}`}${asked > 0 ? `; spec questions answered ${answered} of ${asked}` : ''}  ${q.id}`;
+  if (!detail) return line;
+  const open = q.questions.filter((x) => x.answer === null).map((x) => `  ? ${x.question}  ${x.id}`);
+  const items = (current?.items ?? []).map((i) => `  ${lineText(i, lang)}${i.description ? ` [${i.description}]` : ''}`);
+  return [line, ...items, ...open, ...(q.lost === null ? [] : [lostQuoteText(q, lang)])].join('\n');
+}
+
+type Options = Record<string, string | undefined> & { local?: boolean };
+
 export function registerQuoteCommands(program: Command, hooks: QuoteCliHooks): void {
-  const quotes = program.command('quotes').description('quotes: compare versions (R8)');
+  const quotes = program.command('quotes').description('quotes: make, revise, send, compare (R8), win or lose (R9)');
+  /** One call; `input` may refuse first (a usage error), the value is printed by `human` without --json. */
+  const call = <T>(name: string, input: (ctx: ServiceContext, lang: Language) => Promise<Result<unknown>>, human: (value: T, lang: Language) => string) =>
+    hooks.withBook(false, async (ctx, lang) => {
+      const prepared = await input(ctx, lang);
+      if (!prepared.ok) return hooks.fail(prepared.error);
+      const result = await dispatch(ctx, name, prepared.value, lang);
+      if (!result.ok) return hooks.fail(result.error);
+      hooks.out(hooks.json() ? JSON.stringify(result.value) : human(result.value as T, lang));
+    });
+  const ok = (value: unknown): Result<unknown> => ({ ok: true, value });
+  /** The account of a quote, for --local (through the API: an unknown quote is the usual not-found error). */
+  const accountOfQuote = (ctx: ServiceContext, lang: Language, id: string) => async (): Promise<Result<string>> => {
+    const quote = await dispatch(ctx, 'quotes.get', { id }, lang);
+    return quote.ok ? { ok: true, value: (quote.value as Quote).accountId } : quote;
+  };
+  const atOf = async (ctx: ServiceContext, lang: Language, id: string, o: Options): Promise<Result<string>> => {
+    const at = await instantOption(ctx, lang, o.at, o.local, accountOfQuote(ctx, lang, id));
+    return at.ok ? { ok: true, value: at.value ?? ctx.now() } : at;
+  };
+  const termOptions = (command: Command) =>
+    command
+      .option('--item <product|spec|qty|unit|price>', 'a line of the quote (repeatable)', collect)
+      .option('--items <file.json>', 'the lines as a JSON array of {product, description, quantity, unit, unitPrice}')
+      .option('--incoterm <term>', 'e.g. FOB, CIF')
+      .option('--payment-terms <text>', 'e.g. "30 % deposit, 70 % before shipment"')
+      .option('--lead-time <days>', 'lead time in days')
+      .option('--terms <text>')
+      .option('--note <text>')
+      .option('--question <text>', "a spec question the buyer asked (repeatable)", collect);
+
+  termOptions(
+    quotes
+      .command('add')
+      .description('a new quote (version 1); from an inquiry with --inquiry')
+      .requiredOption('--account <id>')
+      .option('--inquiry <id>', 'the inquiry it answers')
+      .option('--number <text>', 'default: Q-YYYY-NNNN')
+      .requiredOption('--currency <code>')
+      .requiredOption('--date <date>', 'quote date YYYY-MM-DD')
+      .option('--valid-days <n>', 'validity: fixed, N days')
+      .option('--fx-days <n>', 'validity: FX-sensitive, N days (R7)')
+      .option('--fx-threshold <percent>', 'with --fx-days: the move that flags it (default the fxThresholdPercent setting)')
+      .option('--stage <name|date>', 'validity: staged, a stage and its valid-through date (repeatable)', collect)
+      .option('--season <name|date>', 'validity: periodic, the season and its end date'),
+  ).action((o: QuoteTermOptions & QuoteValidityOptions & Options) =>
+    call<Quote>(
+      'quotes.add',
+      async (_ctx, lang) => {
+        const items = itemsOf(o, lang);
+        if (!items.ok) return items;
+        const validity = validityOf(o, lang);
+        if (!validity.ok) return validity;
+        return ok(defined({ accountId: o.account, inquiryId: o.inquiry, number: o.number, currency: o.currency, quoteDate: o.date, validity: validity.value, items: items.value, ...termsOf(o) }));
+      },
+      (q, lang) => quoteText(q, lang),
+    ),
+  );
+
+  termOptions(
+    quotes
+      .command('revise <id>')
+      .description('a new version (every version is kept, R8); without --item/--items the lines of the current version are kept')
+      .option('--answer <questionId|answer>', 'answer a spec question (repeatable)', collect),
+  ).action((id: string, o: QuoteTermOptions & Options & { answer?: string[] }) =>
+    call<Quote>(
+      'quotes.revise',
+      async (ctx, lang) => {
+        const given = itemsOf(o, lang);
+        if (!given.ok) return given;
+        const answers = answersOf(o.answer, lang);
+        if (!answers.ok) return answers;
+        let items = given.value;
+        if (items === undefined) {
+          const quote = await dispatch(ctx, 'quotes.get', { id }, lang);
+          if (!quote.ok) return quote;
+          const q = quote.value as Quote;
+          const current = q.versions.find((v) => v.version === q.currentVersion);
+          items = (current?.items ?? []).map((i) => defined({ product: i.product, description: i.description || undefined, quantity: i.quantity, unit: i.unit, unitPrice: i.unitPrice }));
+        }
+        return ok(defined({ id, items, answers: answers.value, ...termsOf(o) }));
+      },
+      (q, lang) => quoteText(q, lang),
+    ),
+  );
+
+  quotes
+    .command('send <id>')
+    .description('mark the current version sent (R8: unanswered spec questions need --confirm-unanswered)')
+    .option('--at <time>', 'when it went out (default now)')
+    .option('--local', "--at is a wall time in the buyer's zone")
+    .option('--confirm-unanswered', 'send although spec questions are unanswered')
+    .action((id: string, o: Options & { confirmUnanswered?: boolean }) =>
+      call<Quote>(
+        'quotes.send',
+        async (ctx, lang) => {
+          const at = await atOf(ctx, lang, id, o);
+          return at.ok ? ok(defined({ id, at: at.value, confirmUnanswered: o.confirmUnanswered })) : at;
+        },
+        (q, lang) => quoteText(q, lang),
+      ),
+    );
+
+  quotes.command('show <id>').description('a quote: its lines, open questions and, if lost, why').action((id: string) =>
+    call<Quote>('quotes.get', async () => ok({ id }), (q, lang) => quoteText(q, lang, true)),
+  );
+  quotes
+    .command('list')
+    .option('--account <id>')
+    .option('--status <status>', 'draft, sent, won, lost or expired')
+    .option('--limit <n>', 'at most this many', '100')
+    .action((o: Options) =>
+      call<Quote[]>(
+        'quotes.list',
+        async () => ok(defined({ accountId: o.account, status: o.status, limit: num(o.limit ?? '100') })),
+        (list, lang) => list.map((q) => quoteText(q, lang)).join('\n'),
+      ),
+    );
+  quotes.command('reconfirm <id>').description('R7: re-confirm an FX-sensitive quote flagged for a currency move').action((id: string) =>
+    call<Quote>('quotes.reconfirm', async () => ok({ id }), (q, lang) => quoteText(q, lang)),
+  );
+
   quotes
     .command('diff <id>')
     .description('what changed between two versions of a quote (default: the version before the current one → the current one)')
     .option('--from <n>', 'the earlier version')
     .option('--to <n>', 'the later version')
     .action((id: string, o: { from?: string; to?: string }) =>
-      hooks.withBook(false, async (ctx, lang) => {
-        const version = (text: string | undefined) => (text === undefined ? undefined : /^\d+$/.test(text) ? Number(text) : text);
-        const input = Object.fromEntries(Object.entries({ id, from: version(o.from), to: version(o.to) }).filter(([, v]) => v !== undefined));
-        const result = await dispatch(ctx, 'quotes.diff', input, lang);
-        if (!result.ok) return hooks.fail(result.error);
-        hooks.out(hooks.json() ? JSON.stringify(result.value) : quoteDiffText(result.value as QuoteDiff, lang));
-      }),
+      call<QuoteDiff>('quotes.diff', async () => ok(defined({ id, from: o.from === undefined ? undefined : num(o.from), to: o.to === undefined ? undefined : num(o.to) })), quoteDiffText),
     );
+
+  const timed = (command: Command) => command.option('--at <time>', 'when (default now)').option('--local', "--at is a wall time in the buyer's zone");
+  timed(quotes.command('win <id>').description('mark the quote won')).action((id: string, o: Options) =>
+    call<Quote>(
+      'quotes.win',
+      async (ctx, lang) => {
+        const at = await atOf(ctx, lang, id, o);
+        return at.ok ? ok({ id, at: at.value }) : at;
+      },
+      lostQuoteText,
+    ),
+  );
+  timed(quotes.command('analyse <id>').description('R9: what the book knows before the quote is marked lost (writes nothing)')).action((id: string, o: Options) =>
+    call<LossAnalysis>(
+      'quotes.lossAnalysis',
+      async (ctx, lang) => {
+        const at = await atOf(ctx, lang, id, o);
+        return at.ok ? ok({ id, at: at.value }) : at;
+      },
+      lossAnalysisText,
+    ),
+  );
+  timed(
+    quotes
+      .command('lose <id>')
+      .description("R9: mark the quote lost with a reason; the proposed recovery to-do is accepted unless --no-recovery")
+      .requiredOption('--reason <reason>', 'price, spec_gap, certification, lead_time, payment_terms, fx, competitor, no_reply or other')
+      .option('--note <text>')
+      .option('--no-recovery', 'no recovery to-do')
+      .option('--recovery-action <action>', 'call, requote, answer_questions or send_certificates (default: as proposed for the reason)')
+      .option('--recovery-due <time>', "when the recovery to-do is due (default: the buyer's morning, as proposed); with --local a wall time")
+      .option('--recovery-note <text>'),
+  ).action((id: string, o: Options & { recovery: boolean }) =>
+    call<Quote>(
+      'quotes.lose',
+      async (ctx, lang) => {
+        const at = await atOf(ctx, lang, id, o);
+        if (!at.ok) return at;
+        const base = defined({ id, at: at.value, reason: o.reason, note: o.note });
+        if (!o.recovery) return ok({ ...base, recovery: null });
+        const analysis = await dispatch(ctx, 'quotes.lossAnalysis', { id, at: at.value }, lang);
+        if (!analysis.ok) return analysis;
+        const proposal = (analysis.value as LossAnalysis).recovery[o.reason as keyof LossAnalysis['recovery']];
+        // An unknown reason has no proposal: the contract names it in its error.
+        if (proposal === undefined) return ok({ ...base, recovery: null });
+        const due = await instantOption(ctx, lang, o.recoveryDue, o.local, accountOfQuote(ctx, lang, id));
+        if (!due.ok) return due;
+        return ok({ ...base, recovery: defined({ action: o.recoveryAction ?? proposal.action, dueAt: due.value ?? proposal.dueAt, note: o.recoveryNote }) });
+      },
+      lostQuoteText,
+    ),
+  );
+  quotes
+    .command('lost-reasons')
+    .description('R9: lost quotes by reason and by month, with the facts that came with each reason')
+    .option('--from <date>', 'first day (default: 12 months before --to)')
+    .option('--to <date>', 'last day (default: today)')
+    .action((o: Options) => call<LostReasonsReport>('quotes.lostReasons', async () => ok(defined({ from: o.from, to: o.to })), lostReasonsText));
 }

@@ -12,6 +12,7 @@ import type { Language } from '../contract/messages';
 import type { Todo } from '../contract/models';
 import { dispatch } from '../handlers/dispatch';
 import type { ServiceContext } from '../services/context';
+import { defined, num } from './args';
 
 export interface ScheduleCliHooks {
   withBook(create: boolean, work: (ctx: ServiceContext, lang: Language) => Promise<void>): Promise<void>;
@@ -22,14 +23,6 @@ export interface ScheduleCliHooks {
 
 /** How long an exported to-do lasts in a calendar. */
 const EVENT_MINUTES = 15;
-
-function num(text: string): number | string {
-  return /^\d+$/.test(text.trim()) ? Number(text) : text;
-}
-
-function defined<T extends Record<string, unknown>>(obj: T): Partial<T> {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
 
 /** The iCalendar text of to-dos: one event per task at its due instant (UTC), titled as on the board. */
 export function todosToIcs(todos: readonly Todo[]): string {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import * as m from './models';
 import { backupsContract } from './backups';
+import { inquiriesContract } from './inquiries';
 import { progressContract } from './progress';
 import { quotesContract } from './quotes';
 import { sharingContract } from './sharing';
@@ -350,6 +351,7 @@ export const contract = {
   ...transferContract,
   ...backupsContract,
   ...quotesContract,
+  ...inquiriesContract,
 } as const;
 
 export type Contract = typeof contract;

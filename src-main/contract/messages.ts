@@ -270,6 +270,9 @@ export const stateMessages = {
     quote_not_flagged: 'Quote {{id}} is not flagged for an FX move: there is nothing to re-confirm.',
     quote_validity_incomplete: 'The {{strategy}} validity strategy needs: {{fields}}.',
     quote_version_missing: 'Quote {{id}} has no version {{version}}: its versions are 1 to {{current}}.',
+    quote_closed_before: 'Quote {{id}} cannot be closed at {{at}}: that is before it was made or sent ({{since}}).',
+    recovery_before_loss: 'The recovery to-do is due at {{dueAt}}, not after the loss at {{at}}: pick a later time.',
+    period_reversed: 'The period starts on {{from}}, after it ends on {{to}}.',
     quote_single_version: 'Quote {{id}} has only one version: revise it to have something to compare.',
     inquiry_already_replied: 'Inquiry {{id}} was already answered at {{at}}.',
     complaint_already_responded: 'Complaint {{id}} was already responded to at {{at}}.',
@@ -295,6 +298,9 @@ export const stateMessages = {
     quote_not_flagged: '报价 {{id}} 未因汇率变动被标记，无需重新确认。',
     quote_validity_incomplete: '有效期策略 {{strategy}} 需要：{{fields}}。',
     quote_version_missing: '报价 {{id}} 没有第 {{version}} 版：现有版本为第 1 至第 {{current}} 版。',
+    quote_closed_before: '报价 {{id}} 不能在 {{at}} 结案：早于报价创建或发出的时间（{{since}}）。',
+    recovery_before_loss: '挽回待办的时间 {{dueAt}} 不晚于丢单时间 {{at}}：请选择更晚的时间。',
+    period_reversed: '统计区间的开始日 {{from}} 晚于结束日 {{to}}。',
     quote_single_version: '报价 {{id}} 只有一个版本：修改报价生成新版本后才能比较。',
     inquiry_already_replied: '询盘 {{id}} 已于 {{at}} 回复。',
     complaint_already_responded: '投诉 {{id}} 已于 {{at}} 响应。',
@@ -316,7 +322,7 @@ export const stateMessages = {
   },
 } as const;
 
-/** Titles of the scheduler's tasks (R1, R2, R7, R13, R15); {{name}} is filled from the task's details. */
+/** Titles of the scheduler's tasks (R1, R2, R7, R9, R13, R15); {{name}} is filled from the task's details. */
 export const taskTitles = {
   en: {
     reply_inquiry: 'Reply to the inquiry from {{account}}',
@@ -340,6 +346,10 @@ export const taskTitles = {
     recovery_tailored_offer: 'Churn warning: send {{account}} a tailored offer',
     recovery_review_account: 'Churn warning: review the account of {{account}} (prices, complaints, competitors)',
     recovery_check_recovery: 'Churn warning: check whether {{account}}’s orders have recovered',
+    lost_recovery_call: 'Lost quote {{number}}: call {{account}} and ask how it went',
+    lost_recovery_requote: 'Lost quote {{number}}: send {{account}} a new quote',
+    lost_recovery_answer_questions: 'Lost quote {{number}}: answer the spec questions {{account}} asked',
+    lost_recovery_send_certificates: 'Lost quote {{number}}: send {{account}} the certificates',
     fx_review: 'Review quote {{number}} for {{account}}: {{currency}} moved {{percent}}% against {{base}}; re-confirm it or it is valid only through {{cutThrough}}',
     escalated: 'Escalated: {{title}}',
   },
@@ -365,6 +375,10 @@ export const taskTitles = {
     recovery_tailored_offer: '流失预警：向 {{account}} 发送定制报价',
     recovery_review_account: '流失预警：复盘 {{account}} 的客户情况（价格、投诉、竞争对手）',
     recovery_check_recovery: '流失预警：检查 {{account}} 的订单是否已恢复',
+    lost_recovery_call: '丢单报价 {{number}}：致电 {{account}}，了解结果',
+    lost_recovery_requote: '丢单报价 {{number}}：向 {{account}} 重新报价',
+    lost_recovery_answer_questions: '丢单报价 {{number}}：回答 {{account}} 提出的规格问题',
+    lost_recovery_send_certificates: '丢单报价 {{number}}：向 {{account}} 发送认证文件',
     fx_review: '复核发给 {{account}} 的报价 {{number}}：{{currency}} 对 {{base}} 变动 {{percent}}%；请重新确认，否则有效期截至 {{cutThrough}}',
     escalated: '已升级：{{title}}',
   },

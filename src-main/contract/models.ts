@@ -1,5 +1,6 @@
 /** What the API returns: records in camelCase, instants as `YYYY-MM-DDTHH:MM:SSZ`, dates as YYYY-MM-DD. */
 import { z } from 'zod';
+import { LOST_REASONS, RECOVERY_ACTIONS } from '../domain/quotes/loss';
 import { BookWarning } from './backups';
 
 const stamps = { createdAt: z.string(), updatedAt: z.string() };
@@ -137,6 +138,20 @@ export const QuoteQuestion = z.object({
   askedAt: z.string(),
   answeredAt: z.string().nullable(),
 });
+export const LostReason = z.enum(LOST_REASONS);
+export const RecoveryAction = z.enum(RECOVERY_ACTIONS);
+
+/** R9: one fact of a loss analysis with its numbers (src-main/domain/quotes/loss.ts). */
+export const LossFact = z.discriminatedUnion('id', [
+  z.object({ id: z.literal('expired'), on: z.string() }),
+  z.object({ id: z.literal('fx_moved'), currency: z.string(), base: z.string(), percent: z.number(), since: z.string() }),
+  z.object({ id: z.literal('unanswered'), unanswered: z.number(), asked: z.number() }),
+  z.object({ id: z.literal('late_reply'), hoursLate: z.number(), slaHours: z.number() }),
+  z.object({ id: z.literal('many_versions'), versions: z.number(), days: z.number() }),
+  z.object({ id: z.literal('no_answer'), days: z.number() }),
+]);
+export type LossFact = z.infer<typeof LossFact>;
+
 export const Quote = z.object({
   id: z.string(),
   accountId: z.string(),
@@ -167,6 +182,17 @@ export const Quote = z.object({
   stages: z.array(QuoteStage),
   questions: z.array(QuoteQuestion),
   specCoverage: z.object({ asked: z.number(), answered: z.number() }),
+  /** When it was won or lost. */
+  closedAt: z.string().nullable(),
+  /** R9: why it was lost, the facts the book knew then, and the recovery to-do (null: declined). */
+  lost: z
+    .object({
+      reason: z.string().nullable(),
+      note: z.string().nullable(),
+      facts: z.array(LossFact),
+      recovery: z.object({ action: RecoveryAction, dueAt: z.string(), note: z.string().nullable() }).nullable(),
+    })
+    .nullable(),
   ...stamps,
 });
 export type Quote = z.infer<typeof Quote>;

@@ -102,6 +102,11 @@ export interface QuoteRow extends Shared {
   fx_moved_percent: number | null;
   fx_cut_through: string | null;
   fx_reconfirmed_rate: number | null;
+  /** R9: the facts of the loss analysis (a JSON array) and the recovery to-do the user accepted (0013). */
+  lost_facts: string;
+  recovery_action: string | null;
+  recovery_due_at: string | null;
+  recovery_note: string | null;
 }
 
 export interface QuoteVersionRow extends Shared {

@@ -20,6 +20,7 @@ import * as settings from '../services/settings';
 import * as tasks from '../services/tasks';
 import * as todos from '../services/todos';
 import { backupsHandlers } from './backups';
+import { inquiriesHandlers } from './inquiries';
 import { quotesHandlers } from './quotes';
 import { sharingHandlers } from './sharing';
 import { transferHandlers } from './transfer';
@@ -96,4 +97,5 @@ export const handlers: Handlers = {
   'progress.get': (_ctx, input) => jobProgress(input.job),
   ...backupsHandlers,
   ...quotesHandlers,
+  ...inquiriesHandlers,
 };

@@ -69,6 +69,12 @@ export async function replyInquiry(ctx: ServiceContext, input: ParsedInputOf<'in
   });
 }
 
+export async function getInquiry(ctx: ServiceContext, id: string): Promise<Inquiry> {
+  const row = await ctx.book.db.selectFrom('inquiries').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!row) throw notFound('inquiry', id);
+  return toInquiry(row);
+}
+
 export async function listInquiries(ctx: ServiceContext, input: ParsedInputOf<'inquiries.list'>): Promise<Inquiry[]> {
   let q = ctx.book.db.selectFrom('inquiries').selectAll().where('deleted_at', 'is', null);
   if (input.accountId !== undefined) q = q.where('account_id', '=', input.accountId);
@@ -153,6 +159,12 @@ export function resolveComplaint(ctx: ServiceContext, input: ParsedInputOf<'comp
     if (input.at < row.opened_at) throw invalidState('reply_before_receipt', { at: input.at, received: row.opened_at });
     return { resolved_at: input.at, responded_at: row.responded_at ?? input.at, resolution: input.resolution ?? row.resolution };
   });
+}
+
+export async function getComplaint(ctx: ServiceContext, id: string): Promise<Complaint> {
+  const row = await ctx.book.db.selectFrom('complaints').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!row) throw notFound('complaint', id);
+  return toComplaint(row);
 }
 
 export async function listComplaints(ctx: ServiceContext, input: ParsedInputOf<'complaints.list'>): Promise<Complaint[]> {

@@ -1,6 +1,7 @@
 import type { ParsedInputOf, Validity } from '../contract';
 import { invalidState, notFound } from '../contract/errors';
-import type { Quote } from '../contract/models';
+import { LossFact as LossFactSchema, type LossFact, type Quote } from '../contract/models';
+import type { RecoveryAction } from '../domain/quotes/loss';
 import type { BookDb } from '../db/book';
 import { rowStamps, stampFields } from '../db/change-stamps';
 import { newId } from '../db/ids';
@@ -14,7 +15,22 @@ import { settingValue } from './settings';
 
 type Terms = Pick<ParsedInputOf<'quotes.add'>, 'items' | 'incoterm' | 'paymentTerms' | 'leadTimeDays' | 'terms' | 'note'>;
 
-async function loadQuote(db: BookDb, row: QuoteRow): Promise<Quote> {
+/** The facts kept with a lost quote; an entry that is not one (the column is JSON, and travels in share files) is left out. */
+export function storedLossFacts(text: string | undefined): LossFact[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text ?? '[]');
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  return parsed.flatMap((entry) => {
+    const fact = LossFactSchema.safeParse(entry);
+    return fact.success ? [fact.data] : [];
+  });
+}
+
+export async function loadQuote(db: BookDb, row: QuoteRow): Promise<Quote> {
   const versions = await db.selectFrom('quote_versions').selectAll().where('quote_id', '=', row.id).where('deleted_at', 'is', null).orderBy('version').execute();
   const items = versions.length
     ? await db
@@ -76,12 +92,25 @@ async function loadQuote(db: BookDb, row: QuoteRow): Promise<Quote> {
     stages: stages.map((s) => ({ id: s.id, position: s.position, name: s.name, validThrough: s.valid_through, completedAt: s.completed_at })),
     questions: questions.map((q) => ({ id: q.id, question: q.question, answer: q.answer, askedAt: q.asked_at, answeredAt: q.answered_at })),
     specCoverage: { asked: questions.length, answered: questions.filter((q) => q.answer !== null).length },
+    closedAt: row.closed_at,
+    lost:
+      row.status === 'lost'
+        ? {
+            reason: row.lost_reason,
+            note: row.lost_note,
+            facts: storedLossFacts(row.lost_facts),
+            recovery:
+              row.recovery_action !== null && row.recovery_due_at !== null
+                ? { action: row.recovery_action as RecoveryAction, dueAt: row.recovery_due_at, note: row.recovery_note }
+                : null,
+          }
+        : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
-async function requireQuote(db: BookDb, id: string): Promise<QuoteRow> {
+export async function requireQuote(db: BookDb, id: string): Promise<QuoteRow> {
   const row = await db.selectFrom('quotes').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   if (!row) throw notFound('quote', id);
   return row;
@@ -200,6 +229,10 @@ export async function addQuote(ctx: ServiceContext, input: ParsedInputOf<'quotes
       closed_at: null,
       lost_reason: null,
       lost_note: null,
+      lost_facts: '[]',
+      recovery_action: null,
+      recovery_due_at: null,
+      recovery_note: null,
       fx_flagged_at: null,
       fx_flag_rate: null,
       fx_moved_percent: null,

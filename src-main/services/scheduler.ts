@@ -53,6 +53,7 @@ import type { ServiceContext } from './context';
 import { listSettings } from './settings';
 import { applyTaskStates } from './task-states';
 import type { DueNow } from './ticker';
+import type { RecoveryAction } from '../domain/quotes/loss';
 
 /** Where the scheduler keeps its watermark and fingerprint: a settings row that is not a user setting. */
 export const SCHEDULER_STATE_KEY = 'scheduler.state';
@@ -401,6 +402,9 @@ interface QuoteRow extends AccountFacts {
   stage_valid_through: string | null;
   sent_at: string | null;
   closed_at: string | null;
+  /** R9: the recovery to-do of a lost quote (0013). */
+  recovery_action: string | null;
+  recovery_due_at: string | null;
   answered_at: string | null;
   deleted_at: string | null;
   updated_at: string;
@@ -443,7 +447,7 @@ const INQUIRIES = `SELECT i.id, i.source, i.received_at, i.urgency, i.first_repl
   FROM inquiries i JOIN accounts a ON a.id = i.account_id AND a.deleted_at IS NULL`;
 
 const QUOTES = `SELECT q.id, q.number, q.status, q.validity_strategy, q.valid_through, q.sent_at, q.closed_at, q.deleted_at, q.updated_at,
-  q.currency, q.reconfirmed_at, q.fx_flagged_at, q.fx_flag_rate, q.fx_moved_percent, q.fx_cut_through,
+  q.recovery_action, q.recovery_due_at, q.currency, q.reconfirmed_at, q.fx_flagged_at, q.fx_flag_rate, q.fx_moved_percent, q.fx_cut_through,
   (SELECT s.valid_through FROM quote_stages s WHERE s.quote_id = q.id AND s.deleted_at IS NULL AND s.completed_at IS NULL
      ORDER BY s.position LIMIT 1) AS stage_valid_through,
   (SELECT min(x.occurred_at) FROM interactions x WHERE x.account_id = q.account_id AND x.direction = 'in'
@@ -457,6 +461,7 @@ const QUOTES_CHANGED = `${QUOTES} WHERE q.id IN (
     CROSS JOIN quotes q2 WHERE q2.account_id = answered.account_id AND q2.status = 'sent')`;
 const QUOTES_REBUILD = `${QUOTES} WHERE q.id IN (
   SELECT id FROM quotes WHERE status = 'sent' AND deleted_at IS NULL AND (sent_at >= @recent OR valid_through >= @recent)
+  UNION ALL SELECT id FROM quotes WHERE status = 'lost' AND deleted_at IS NULL AND closed_at >= @recent AND recovery_action IS NOT NULL
   UNION ALL ${WITH_TASKS('quotes')})`;
 
 const MESSAGES = `SELECT x.id, x.occurred_at, x.answered_at, x.deleted_at, x.updated_at, ${ACCOUNT_COLUMNS}, ${HAS_TASKS('interactions', 'x.id')}
@@ -763,7 +768,10 @@ const EXPIRING_STRATEGIES = new Set(['fixed', 'fx', 'staged', 'periodic']);
  */
 function quoteVerdict(calendar: BusinessCalendar, settings: RuleSettings, row: QuoteRow, baseCurrency: string): Verdict {
   const sentMs = row.sent_at === null ? 0 : instantMs(row.sent_at);
-  const base = { sourceTable: 'quotes', sourceId: row.id, accountId: row.account_id, rules: ['R2', 'R7'], eventMs: sentMs, updatedAt: row.updated_at, hasTasks: row.has_tasks === 1 };
+  const base = { sourceTable: 'quotes', sourceId: row.id, accountId: row.account_id, rules: ['R2', 'R7', 'R9'], eventMs: sentMs, updatedAt: row.updated_at, hasTasks: row.has_tasks === 1 };
+  if (row.deleted_at === null && row.status === 'lost' && row.recovery_action !== null && row.recovery_due_at !== null) {
+    return lostQuoteVerdict(row, base);
+  }
   if (row.deleted_at !== null || row.status !== 'sent' || row.sent_at === null) {
     return { ...base, wanted: null, resolvedAt: row.closed_at };
   }
@@ -825,6 +833,29 @@ function quoteVerdict(calendar: BusinessCalendar, settings: RuleSettings, row: Q
         ? { status: 'dismissed', at: null }
         : { status: 'done', at: row.answered_at };
   return { ...base, wanted, resolvedAt: row.answered_at, closeAs };
+}
+
+/**
+ * R9: a lost quote's recovery to-do, at the instant the user accepted (the loss analysis proposed the buyer's morning
+ * some business days later); its follow-up and expiry reminders close as of the loss. A recovery taken back (the
+ * quote edited by a merge) closes its to-do.
+ */
+function lostQuoteVerdict(row: QuoteRow, base: Omit<Verdict, 'wanted'>): Verdict {
+  const closedMs = row.closed_at === null ? 0 : instantMs(row.closed_at);
+  const wanted: WantedTask[] = [
+    {
+      key: `R9:quote:${row.id}:${row.recovery_action}`,
+      rule: 'R9',
+      kind: 'lost_recovery',
+      titleKey: `lost_recovery_${row.recovery_action as RecoveryAction}`,
+      titleParams: { account: row.name, number: row.number },
+      dueMs: instantMs(row.recovery_due_at!),
+      details: { action: row.recovery_action, lostAt: row.closed_at },
+    },
+  ];
+  const closeAs = (task: ExistingTask): { status: 'done' | 'dismissed'; at: string | null } =>
+    task.rule === 'R9' ? { status: 'dismissed', at: null } : { status: 'done', at: row.closed_at };
+  return { ...base, eventMs: closedMs, wanted, resolvedAt: row.closed_at, closeAs };
 }
 
 /**

@@ -42,7 +42,7 @@ describe('0012_task-states', () => {
     for (const [id, key, status, snoozed, doneAt, details, updated, deleted] of TASKS) insert.run(id, key, details, status, snoozed, doneAt, T, updated, deleted);
     const before = db.prepare('SELECT * FROM tasks ORDER BY id').all();
 
-    migrate(db, { file, appVersion: 'test' });
+    migrate(db, { file, target: 12, appVersion: 'test' });
     expect(schemaVersion(db)).toBe(12);
     expect(db.prepare('SELECT * FROM tasks ORDER BY id').all()).toEqual(before);
     const site = (db.prepare('SELECT site FROM sync_sites WHERE self = 1').get() as { site: string }).site;

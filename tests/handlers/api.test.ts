@@ -261,6 +261,14 @@ describe('inquiries', () => {
     expect(valueOf(await run(ctx, 'inquiries.list', { open: true })).map((i) => i.id)).toEqual([second.id]);
     expect(valueOf(await run(ctx, 'inquiries.list', { open: false })).map((i) => i.id)).toEqual([inquiry.id]);
     expect(valueOf(await run(ctx, 'inquiries.list', { accountId: madrid.id })).map((i) => i.id)).toEqual([inquiry.id]);
+    expect(valueOf(await run(ctx, 'inquiries.get', { id: inquiry.id }))).toEqual(replied);
+    expectCode(await run(ctx, 'inquiries.get', { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV' }), 'not_found');
+    // R1/R16: website 2 h, halved for urgency 4; replied 13 minutes after receipt.
+    const [deadline] = valueOf(await run(ctx, 'inquiries.deadlines', { ids: [inquiry.id] }));
+    expect(deadline).toMatchObject({ replyBy: '2025-03-14T03:47:00Z', slaHours: 1, halved: true, sla: 'met', timeZone: 'Europe/Madrid' });
+    const stats = valueOf(await run(ctx, 'inquiries.stats', {}));
+    expect(stats.sources.find((r) => r.source === 'website')).toMatchObject({ count: 1, replied: 1, medianMinutes: 13, withinSlaShare: 1 });
+    expectCode(await run(ctx, 'inquiries.stats', { from: '2025-03-15', to: '2025-03-01' }), 'invalid_state');
   });
 });
 
@@ -507,13 +515,23 @@ describe('quotes (R7 validity, R8 versions and spec questions)', () => {
     const diff = valueOf(await run(ctx, 'quotes.diff', { id: quote.id }));
     expect(diff).toMatchObject({ quoteId: quote.id, from: 2, to: 3, total: { from: 4380, to: third.versions[2]!.total } });
     expect(diff.terms.map((t) => t.field)).toContain('paymentTerms');
+    // R9 (tests/quotes/loss.test.ts): the analysis, losing with a recovery to-do, the report; winning another quote.
+    const analysis = valueOf(await run(ctx, 'quotes.lossAnalysis', { id: quote.id }));
+    expect(analysis.facts).toEqual([{ id: 'unanswered', unanswered: 1, asked: 3 }, { id: 'many_versions', versions: 3, days: 0 }]);
+    expect(analysis.suggestedReason).toBe('spec_gap');
+    const lost = valueOf(await run(ctx, 'quotes.lose', { id: quote.id, at: ctx.now(), reason: 'spec_gap', recovery: { action: analysis.recovery.spec_gap.action, dueAt: analysis.recovery.spec_gap.dueAt } }));
+    expect(lost.lost).toMatchObject({ reason: 'spec_gap', facts: analysis.facts, recovery: { action: 'answer_questions' } });
+    expectCode(await run(ctx, 'quotes.win', { id: quote.id, at: ctx.now() }), 'invalid_state');
+    expect(valueOf(await run(ctx, 'quotes.lostReasons', {}))).toMatchObject({ total: 1, reasons: [{ reason: 'spec_gap', count: 1 }] });
   });
 
   it('quotes.list filters by account and status', async () => {
     const mine = valueOf(await run(ctx, 'quotes.list', { accountId: shenzhen.id }));
     expect(mine.map((q) => q.validity.strategy)).toEqual(['staged']);
     const drafts = valueOf(await run(ctx, 'quotes.list', { status: 'draft' }));
-    expect(drafts.length).toBe(6);
+    // Six made as drafts; one of them was lost (R9, above).
+    expect(drafts.length).toBe(5);
+    expect(valueOf(await run(ctx, 'quotes.list', { status: 'lost' })).map((q) => q.id)).toEqual([quote.id]);
     expect(valueOf(await run(ctx, 'quotes.list', { status: 'sent' }))).toEqual([]);
     expectCode(await run(ctx, 'quotes.list', { status: 'maybe' } as never), 'invalid_input');
   });
@@ -563,6 +581,8 @@ describe('complaints (R15)', () => {
     // Resolving counts as the response when none was logged.
     const quick = valueOf(await run(ctx, 'complaints.add', { accountId: shenzhen.id, grade: 'C', subject: 'Wrong colour', openedAt: '2025-03-13T01:00:00Z' }));
     const closed = valueOf(await run(ctx, 'complaints.resolve', { id: quick.id, at: '2025-03-13T05:00:00Z' }));
+    expect(valueOf(await run(ctx, 'complaints.get', { id: quick.id }))).toEqual(closed);
+    expectCode(await run(ctx, 'complaints.get', { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV' }), 'not_found');
     expect(closed).toMatchObject({ respondedAt: '2025-03-13T05:00:00Z', resolvedAt: '2025-03-13T05:00:00Z', resolution: null });
     const open = valueOf(await run(ctx, 'complaints.add', { accountId: shenzhen.id, grade: 'B', subject: 'Late shipment', openedAt: '2025-03-14T01:00:00Z' }));
 

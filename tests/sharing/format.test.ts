@@ -65,7 +65,7 @@ function edgeValues(col: SharedColumn): unknown[] {
     case 'enum':
       return [...values, ...k.values];
     case 'json':
-      return [...values, ...(k.shape === 'array' ? ['[]', '["a"]'] : ['{}'])];
+      return [...values, ...(k.shape === 'array' ? ['[]', '["a"]'] : k.shape === 'records' ? ['[]', '[{"id":"expired","on":"2025-03-15","n":1.5}]'] : ['{}'])];
     case 'country':
       return [...values, 'CN'];
     case 'zone':

@@ -91,11 +91,17 @@ const READS: HandlerName[] = [
   'contacts.list',
   'interactions.list',
   'inquiries.list',
+  'inquiries.get',
+  'inquiries.deadlines',
+  'inquiries.stats',
   'quotes.get',
   'quotes.diff',
+  'quotes.lossAnalysis',
+  'quotes.lostReasons',
   'quotes.list',
   'orders.list',
   'complaints.list',
+  'complaints.get',
   'fx.list',
   'settings.get',
   'settings.list',
@@ -150,6 +156,18 @@ describe('change stamps', () => {
     // The scheduler's R7 flag is the book's own derived data (no stamp); re-confirming it is the user's change.
     tb.book.sqlite.prepare("UPDATE quotes SET fx_flagged_at = '2025-03-14T00:00:00Z', fx_flag_rate = 8.2, fx_moved_percent = 5 WHERE id = ?").run(quote.id);
     await run('quotes.reconfirm', { id: quote.id });
+    // R9: a quote lost with a recovery to-do, and one won: one stamped record each.
+    const terms: InputOf<'quotes.add'> = {
+      accountId: a.id,
+      currency: 'EUR',
+      quoteDate: '2025-03-15',
+      validity: { strategy: 'fixed', days: 30 },
+      items: [{ product: 'Gate valve DN80', quantity: 10, unit: 'pcs', unitPrice: 40 }],
+    };
+    const lost = (await run('quotes.add', terms)).value as Quote;
+    expect((await run('quotes.lose', { id: lost.id, at: NOW, reason: 'price', note: 'Too dear', recovery: { action: 'requote', dueAt: '2025-03-20T08:15:00Z' } })).changed).toBe(1);
+    const won = (await run('quotes.add', terms)).value as Quote;
+    expect((await run('quotes.win', { id: won.id, at: NOW })).changed).toBe(1);
     order = (
       await run('orders.add', { accountId: a.id, orderedAt: '2025-03-05', amount: 12500, currency: 'EUR', lines: [{ product: 'Ball valve DN50', quantity: 100, unit: 'pcs', unitPrice: 125 }] })
     ).value as Order;
@@ -191,6 +209,7 @@ describe('change stamps', () => {
   });
 
   it('calls that read change no shared record', async () => {
+    const firstId = (table: string) => (tb.book.sqlite.prepare(`SELECT id FROM ${table} WHERE deleted_at IS NULL ORDER BY id LIMIT 1`).get() as { id: string }).id;
     const inputs: Partial<Record<HandlerName, unknown>> = {
       'accounts.get': { id: a.id },
       'accounts.times': { id: a.id },
@@ -198,6 +217,10 @@ describe('change stamps', () => {
       'interactions.list': { accountId: a.id },
       'quotes.get': { id: quote.id },
       'quotes.diff': { id: quote.id },
+      'inquiries.get': { id: firstId('inquiries') },
+      'inquiries.deadlines': { ids: [firstId('inquiries')] },
+      'complaints.get': { id: firstId('complaints') },
+      'quotes.lossAnalysis': { id: quote.id },
       'orders.list': { accountId: a.id },
       'settings.get': { key: 'language' },
       'scores.explain': { accountId: a.id },

@@ -8,6 +8,8 @@
  * with a raw constraint error instead of refusing the file; a test inserts the spec's edge values into the book.
  */
 
+import { LOST_REASONS, RECOVERY_ACTIONS } from '../quotes/loss';
+
 export type SqlType = 'TEXT' | 'INTEGER' | 'REAL';
 
 export type ColumnKind =
@@ -23,7 +25,8 @@ export type ColumnKind =
   | { kind: 'real'; min: number; max: number; above?: true }
   | { kind: 'bool' }
   | { kind: 'enum'; values: readonly string[] }
-  | { kind: 'json'; shape: 'array' | 'object' }
+  /** `records`: an array of flat objects whose values are text or numbers (R9's loss facts). */
+  | { kind: 'json'; shape: 'array' | 'object' | 'records' }
   | { kind: 'country' }
   | { kind: 'zone' }
   | { kind: 'currency' };
@@ -64,7 +67,7 @@ const real = (name: string, min: number, max: number, nullable = false) => c(nam
 const positive = (name: string, max: number, nullable = false) => c(name, 'REAL', nullable, { kind: 'real', min: 0, max, above: true });
 const bool = (name: string) => c(name, 'INTEGER', false, { kind: 'bool' });
 const oneOf = (name: string, values: readonly string[], nullable = false) => c(name, 'TEXT', nullable, { kind: 'enum', values });
-const json = (name: string, shape: 'array' | 'object') => c(name, 'TEXT', false, { kind: 'json', shape });
+const json = (name: string, shape: 'array' | 'object' | 'records') => c(name, 'TEXT', false, { kind: 'json', shape });
 const rating = (name: string, nullable = false) => int(name, 1, 5, nullable);
 const times = [instant('created_at'), instant('updated_at'), instant('deleted_at', true)];
 
@@ -164,11 +167,16 @@ export const SHARED_TABLE_SPECS: readonly SharedTableSpec[] = [
       instant('reconfirmed_at', true),
       instant('sent_at', true),
       instant('closed_at', true),
-      text('lost_reason', true),
+      oneOf('lost_reason', LOST_REASONS, true),
       long('lost_note', true),
       ...times,
       positive('fx_reconfirmed_rate', 1e9, true),
+      json('lost_facts', 'records'),
+      oneOf('recovery_action', RECOVERY_ACTIONS, true),
+      instant('recovery_due_at', true),
+      long('recovery_note', true),
     ],
+    together: [['recovery_due_at', 'recovery_action']],
   },
   {
     name: 'quote_versions',

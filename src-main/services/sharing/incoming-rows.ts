@@ -62,9 +62,14 @@ function badCell(col: SharedColumn): string {
       shape = `${n} NOT IN (${k.values.map(quote).join(', ')})`;
       break;
     case 'json':
-      shape = `length(${n}) > 20000 OR NOT json_valid(${n}) OR json_type(${n}) <> '${k.shape}'`;
+      shape = `length(${n}) > 20000 OR NOT json_valid(${n}) OR json_type(${n}) <> '${k.shape === 'records' ? 'array' : k.shape}'`;
       // The book's JSON arrays (e-mails, phones, products) hold text only.
       if (k.shape === 'array') shape += ` OR EXISTS (SELECT 1 FROM json_each(${n}) e WHERE e.type <> 'text' OR length(e.value) > 1000)`;
+      // Records (R9's loss facts): flat objects of text and numbers, each no longer than 1000 characters.
+      if (k.shape === 'records') {
+        shape += ` OR EXISTS (SELECT 1 FROM json_each(${n}) e WHERE e.type <> 'object' OR length(e.value) > 1000
+          OR EXISTS (SELECT 1 FROM json_each(e.value) f WHERE f.type NOT IN ('text', 'integer', 'real')))`;
+      }
       break;
     case 'country':
       shape = `${n} NOT GLOB '[A-Z][A-Z]'`;
