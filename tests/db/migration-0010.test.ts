@@ -41,7 +41,7 @@ function fixture(db: Sqlite): void {
   for (const [id, shipped, delivered, deleted] of ORDERS) order.run(id, A, shipped, delivered, T, T, deleted);
 }
 
-/** The scheduler's form (src-main/services/scheduler.ts, ORDERS_RECENT). */
+/** The scheduler's form (src-main/services/scheduler/orders.ts, ORDERS_RECENT). */
 const RECENT = "SELECT rowid FROM orders WHERE max(coalesce(delivered_on, ''), coalesce(shipped_on, '')) >= ?";
 const ids = (db: Sqlite, day: string): string[] =>
   (db.prepare(`SELECT id FROM orders WHERE rowid IN (${RECENT}) ORDER BY id`).all(day) as { id: string }[]).map((r) => r.id);

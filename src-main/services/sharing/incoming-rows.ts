@@ -21,7 +21,7 @@ const DATE_GLOB = "'[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'";
  * checked for on its own (below); otherwise it says the same as `trim(x, <alphabet>) <> ''`, at a third of the cost.
  */
 const NOT_ID_CHAR = "'*[^0-9A-Za-z_-]*'";
-/** A to-do's key: a rule, a source table, ids, dates and instants joined by colons (src-main/services/scheduler.ts). */
+/** A to-do's key: a rule, a source table, ids, dates and instants joined by colons (src-main/services/scheduler/). */
 const NOT_TASK_KEY_CHAR = "'*[^0-9A-Za-z_:.-]*'";
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
