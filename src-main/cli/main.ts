@@ -21,6 +21,7 @@ import { registerBackupCommands } from './backups';
 import { registerComplaintCommands } from './complaints';
 import { registerInquiryCommands } from './inquiries';
 import { registerQuoteCommands } from './quotes';
+import { registerReceivablesCommands } from './receivables';
 import { registerScheduleCommands } from './schedule';
 import { registerSharingCommands } from './sharing';
 import { registerScoreCommands } from './score';
@@ -278,6 +279,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerQuoteCommands(program, { withBook: (create, work) => withBook(create, work), fail, out: io.out, json: () => globals().json === true });
   registerInquiryCommands(program, { withBook: (create, work) => withBook(create, work), fail, out: io.out, json: () => globals().json === true });
   registerComplaintCommands(program, { withBook: (create, work) => withBook(create, work), fail, out: io.out, json: () => globals().json === true });
+  registerReceivablesCommands(program, { withBook: (create, work) => withBook(create, work), fail, out: io.out, json: () => globals().json === true });
   registerScheduleCommands(program, { withBook: (create, work) => withBook(create, work), show, fail, out: io.out });
   registerScoreCommands(program, { withBook: (create, work) => withBook(create, work), fail, out: io.out, json: () => globals().json === true });
   registerTransferCommands(program, { withBook: (create, work) => withBook(create, work), fail, out: io.out, err: io.err, json: () => globals().json === true, exitCode: (code) => (exitCode = code) });

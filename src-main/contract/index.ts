@@ -9,6 +9,7 @@ import { backupsContract } from './backups';
 import { inquiriesContract } from './inquiries';
 import { progressContract } from './progress';
 import { quotesContract } from './quotes';
+import { receivablesContract } from './receivables';
 import { sharingContract } from './sharing';
 import { transferContract } from './transfer';
 import { isCalendarDate } from '../domain/dates';
@@ -352,6 +353,7 @@ export const contract = {
   ...backupsContract,
   ...quotesContract,
   ...inquiriesContract,
+  ...receivablesContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -248,6 +248,7 @@ export const entityNames = {
     complaint: 'complaint',
     task: 'task',
     calendarOverride: 'calendar override',
+    payment: 'payment',
   },
   'zh-CN': {
     account: '客户',
@@ -259,6 +260,7 @@ export const entityNames = {
     complaint: '投诉',
     task: '待办',
     calendarOverride: '自定义节假日',
+    payment: '收款记录',
   },
 } as const;
 
@@ -291,6 +293,10 @@ export const stateMessages = {
     merge_into_merged: 'Account {{into}} was itself merged into another: merge into that one instead.',
     account_not_in_pool: 'Account {{id}} is not in the public pool: its owner {{owner}} followed it up {{days}} days ago.',
     pool_off: 'The public pool is off (setting poolDays is 0).',
+    payment_exceeds_due: 'A payment of {{amount}} {{currency}} is more than order {{order}} still owes ({{outstanding}} {{currency}}).',
+    payment_before_order: 'The payment date {{date}} is before order {{order}} was placed ({{orderedOn}}).',
+    payment_in_future: 'The payment date {{date}} is in the future (today is {{today}}).',
+    payment_deleted: 'Payment {{id}} was already deleted.',
   },
   'zh-CN': {
     quote_not_draft: '报价 {{id}} 已发出；如需修改请创建新版本。',
@@ -319,6 +325,10 @@ export const stateMessages = {
     merge_into_merged: '客户 {{into}} 本身已合并到其他客户：请合并到那个客户。',
     account_not_in_pool: '客户 {{id}} 不在公海中：负责人 {{owner}} 在 {{days}} 天前跟进过。',
     pool_off: '公海功能已关闭（设置项 poolDays 为 0）。',
+    payment_exceeds_due: '收款 {{amount}} {{currency}} 超过订单 {{order}} 的未收金额（{{outstanding}} {{currency}}）。',
+    payment_before_order: '收款日期 {{date}} 早于订单 {{order}} 的下单日期（{{orderedOn}}）。',
+    payment_in_future: '收款日期 {{date}} 在未来（今天是 {{today}}）。',
+    payment_deleted: '收款记录 {{id}} 已被删除。',
   },
 } as const;
 
@@ -350,6 +360,8 @@ export const taskTitles = {
     lost_recovery_requote: 'Lost quote {{number}}: send {{account}} a new quote',
     lost_recovery_answer_questions: 'Lost quote {{number}}: answer the spec questions {{account}} asked',
     lost_recovery_send_certificates: 'Lost quote {{number}}: send {{account}} the certificates',
+    payment_due_soon: 'Payment reminder: {{account}} owes {{outstanding}} {{currency}} on order {{number}}, due {{dueOn}}',
+    payment_due_today: 'Payment due today: {{account}} owes {{outstanding}} {{currency}} on order {{number}}',
     fx_review: 'Review quote {{number}} for {{account}}: {{currency}} moved {{percent}}% against {{base}}; re-confirm it or it is valid only through {{cutThrough}}',
     escalated: 'Escalated: {{title}}',
   },
@@ -379,6 +391,8 @@ export const taskTitles = {
     lost_recovery_requote: '丢单报价 {{number}}：向 {{account}} 重新报价',
     lost_recovery_answer_questions: '丢单报价 {{number}}：回答 {{account}} 提出的规格问题',
     lost_recovery_send_certificates: '丢单报价 {{number}}：向 {{account}} 发送认证文件',
+    payment_due_soon: '回款提醒：{{account}} 订单 {{number}} 尚欠 {{outstanding}} {{currency}}，{{dueOn}} 到期',
+    payment_due_today: '今日到期回款：{{account}} 订单 {{number}} 尚欠 {{outstanding}} {{currency}}',
     fx_review: '复核发给 {{account}} 的报价 {{number}}：{{currency}} 对 {{base}} 变动 {{percent}}%；请重新确认，否则有效期截至 {{cutThrough}}',
     escalated: '已升级：{{title}}',
   },

@@ -6,21 +6,28 @@
  * table existed, a future merge), in which case the months are rebuilt before scoring.
  */
 import type { Sqlite } from './connection';
+import { outstandingBaseSql } from './order-payments';
 import type { AccountMonthRow } from './schema';
 
 const WATERMARK_KEY = 'account_months';
 
-/** One row per account and month it ordered in; `gap` is the days since the account's previous order (same day: 0). */
+/**
+ * One row per account and month it ordered in; `gap` is the days since the account's previous order (same day: 0).
+ * "Paid" is settled (0014: marked paid, or paid in full by payments), the unpaid amount what is still owed, and a
+ * month stays open until its last payment after a due date.
+ */
 function buildSql(oneAccount: boolean): string {
   return `INSERT INTO account_months
 SELECT account_id, substr(ordered_at, 1, 7), count(*), round(total(amount_base), 2),
   round(total(CASE WHEN cost_base IS NOT NULL THEN amount_base END), 2), round(total(cost_base), 2), round(total(quantity), 6),
   count(quantity), min(unit), max(unit), min(ordered_at), max(ordered_at), count(gap), total(gap), total(gap * gap),
   coalesce(group_concat(gap), ''), count(due_on), count(*) FILTER (WHERE paid_on <= due_on),
-  round(total(amount_base) FILTER (WHERE due_on IS NOT NULL AND paid_on IS NULL), 2),
-  max(max(coalesce(due_on, ''), CASE WHEN paid_on > due_on THEN paid_on ELSE '' END)) FILTER (WHERE due_on IS NOT NULL)
+  round(total(unpaid_base) FILTER (WHERE due_on IS NOT NULL AND paid_on IS NULL), 2),
+  max(max(coalesce(due_on, ''), CASE WHEN paid_on > due_on THEN paid_on ELSE '' END, CASE WHEN last_paid_on > due_on THEN last_paid_on ELSE '' END))
+    FILTER (WHERE due_on IS NOT NULL)
 FROM (
-  SELECT account_id, ordered_at, amount_base, cost_base, quantity, unit, due_on, paid_on,
+  SELECT account_id, ordered_at, amount_base, cost_base, quantity, unit, due_on, settled_on AS paid_on, last_paid_on,
+    ${outstandingBaseSql('orders')} AS unpaid_base,
     CAST(julianday(ordered_at) - julianday(lag(ordered_at) OVER (PARTITION BY account_id ORDER BY ordered_at, id)) AS INTEGER) AS gap
   FROM orders WHERE deleted_at IS NULL${oneAccount ? ' AND account_id = :account' : ''}
 )

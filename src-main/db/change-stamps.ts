@@ -21,6 +21,7 @@ export const SHARED_TABLES = [
   'fx_rates',
   'orders',
   'order_lines',
+  'payments',
   'complaints',
   'calendar_overrides',
   'task_states',
@@ -40,9 +41,19 @@ export function rowStamps(stamp: string): ChangeStamps {
 
 /**
  * Columns of shared tables that each book derives for itself and never ships: the scheduler's R7 FX flag on a quote
- * (every book recomputes it from the shared rates and quote). They carry no stamps.
+ * (every book recomputes it from the shared rates and quote) and an order's payment totals (0014: triggers keep them
+ * from the shared payments). They carry no stamps.
  */
-export const LOCAL_COLUMNS: ReadonlySet<string> = new Set(['fx_flagged_at', 'fx_flag_rate', 'fx_moved_percent', 'fx_cut_through']);
+export const LOCAL_COLUMNS: ReadonlySet<string> = new Set([
+  'fx_flagged_at',
+  'fx_flag_rate',
+  'fx_moved_percent',
+  'fx_cut_through',
+  'paid_amount',
+  'last_paid_on',
+  'paid_in_full_on',
+  'settled_on',
+]);
 const NOT_FIELDS = new Set(['id', 'row_stamp', 'field_stamps', 'last_stamp', ...LOCAL_COLUMNS]);
 
 const COLUMN = /^[a-z][a-z0-9_]*$/;

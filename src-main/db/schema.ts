@@ -178,6 +178,24 @@ export interface OrderRow extends Shared {
   delivered_on: string | null;
 }
 
+/** What the book derives from an order's payments (0014, kept by triggers; never shipped). */
+export interface OrderPaymentColumns {
+  paid_amount: Generated<number>;
+  last_paid_on: Generated<string | null>;
+  paid_in_full_on: Generated<string | null>;
+  /** Generated: `coalesce(paid_on, paid_in_full_on)`. */
+  settled_on: Generated<string | null>;
+}
+
+/** A payment received against an order (0014), in the order's currency. */
+export interface PaymentRow extends Shared {
+  id: string;
+  order_id: string;
+  paid_on: string;
+  amount: number;
+  note: string | null;
+}
+
 export interface OrderLineRow extends Shared {
   id: string;
   order_id: string;
@@ -320,8 +338,9 @@ export interface BookSchema {
   quote_stages: QuoteStageRow;
   quote_questions: QuoteQuestionRow;
   fx_rates: FxRateRow;
-  orders: OrderRow;
+  orders: OrderRow & OrderPaymentColumns;
   order_lines: OrderLineRow;
+  payments: PaymentRow;
   complaints: ComplaintRow;
   tasks: TaskRow;
   settings: SettingRow;

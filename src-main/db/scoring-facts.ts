@@ -18,6 +18,7 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from './connection';
+import { owedOnSql } from './order-payments';
 import { startReaders, type Columns, type ReaderJob } from './scoring-threads';
 
 type Combine = 'sum' | 'money' | 'quantity' | 'min' | 'max' | 'concat';
@@ -54,6 +55,9 @@ function windowFacts(n: Months, source: MonthSource, facts: [name: string, combi
   }));
 }
 
+/** What an order still owed on the as-of date (0014: its payments dated by then); "paid" below is settled. */
+const OWED = owedOnSql('o', ':d');
+
 /** Payments of the orders placed in the window whose due date has come. */
 function paymentFacts(n: 12 | 24): Fact[] {
   const due = `((${straddling(n)}) OR p${n}) AND due_on <= :d`;
@@ -77,7 +81,7 @@ const FACTS: Fact[] = [
     name: 'overdue',
     combine: 'money',
     month: ['main', `total(unpaid_amount) FILTER (WHERE ${SETTLED})`],
-    order: 'total(amount_base) FILTER (WHERE (sd OR ph) AND due_on < :d AND (paid_on IS NULL OR paid_on > :d))',
+    order: 'total(owed) FILTER (WHERE (sd OR ph) AND due_on < :d AND (paid_on IS NULL OR paid_on > :d))',
   },
   ...windowFacts(24, 'main', [
     ['orders24', 'sum', 'total(orders)', 'count(*)'],
@@ -205,7 +209,7 @@ function straddleCte(one: boolean, og = 'og', range = ''): string {
     UNION ALL ${straddle('24', ':mb24', ':b24')} UNION ALL ${straddle('0', ':dm', ':d')}
   ),
   ${og} AS MATERIALIZED (
-    SELECT o.account_id, o.ordered_at, o.amount_base, o.cost_base, o.quantity, o.unit, o.due_on, o.paid_on,
+    SELECT o.account_id, o.ordered_at, o.amount_base, o.cost_base, o.quantity, o.unit, o.due_on, o.settled_on AS paid_on, ${OWED} AS owed,
       tag = 3 AS s3, tag = 6 AS s6, tag = 12 AS s12, tag = 24 AS s24, tag = 0 AS sd, 0 AS p12, 0 AS p24, 0 AS ph,
       CASE WHEN (tag IN (24, 0)) AND o.ordered_at > :b24 THEN
         CASE WHEN (SELECT count(*) FROM orders p WHERE p.account_id = o.account_id AND p.ordered_at = o.ordered_at AND p.deleted_at IS NULL) > 1
@@ -228,7 +232,7 @@ function openCte(one: boolean, og = 'og', range = ''): string {
     FROM account_months WHERE open_until >= :d AND month <= :dm AND last_day <= :d${one ? ' AND account_id = :account' : range}
   ),
   ${og} AS (
-    SELECT o.account_id, o.ordered_at, o.amount_base, o.due_on, o.paid_on, 0 AS s12, 0 AS s24, 0 AS sd, p12, p24, ph
+    SELECT o.account_id, o.ordered_at, o.amount_base, o.due_on, o.settled_on AS paid_on, ${OWED} AS owed, 0 AS s12, 0 AS s24, 0 AS sd, p12, p24, ph
     FROM open_rows CROSS JOIN orders AS o
     WHERE ${orderIn('open_rows')} AND o.due_on IS NOT NULL
   )`;

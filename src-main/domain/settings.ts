@@ -74,6 +74,8 @@ export function settingDefinitions(host: HostFacts) {
     fxMaxAgeDays: { schema: z.number().int().min(0).max(366), default: 7 },
     fxThresholdPercent: { schema: z.number().positive().max(100), default: 3 },
     scheduleHorizonDays: { schema: z.number().int().min(0).max(366), default: 7 },
+    /** Receivables: remind this many days before a payment is due (and on the day); 0: only on the day. */
+    paymentReminderDays: { schema: z.number().int().min(0).max(60), default: 3 },
     /** Where backups go: a folder path (absolute, or relative to the book's folder); null = `backups/` beside the book. */
     backupFolder: { schema: BackupFolder, default: null },
   };

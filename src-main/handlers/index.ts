@@ -22,6 +22,7 @@ import * as todos from '../services/todos';
 import { backupsHandlers } from './backups';
 import { inquiriesHandlers } from './inquiries';
 import { quotesHandlers } from './quotes';
+import { receivablesHandlers } from './receivables';
 import { sharingHandlers } from './sharing';
 import { transferHandlers } from './transfer';
 
@@ -98,4 +99,5 @@ export const handlers: Handlers = {
   ...backupsHandlers,
   ...quotesHandlers,
   ...inquiriesHandlers,
+  ...receivablesHandlers,
 };

@@ -413,6 +413,7 @@ export const en = {
       fx_rates: 'FX rates',
       orders: 'Orders',
       order_lines: 'Order lines',
+      payments: 'Payments',
       complaints: 'Complaints',
       calendar_overrides: 'Calendar overrides',
       task_states: 'To-do states',

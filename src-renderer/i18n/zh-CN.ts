@@ -415,6 +415,7 @@ export const zhCN: Messages = {
       fx_rates: '汇率',
       orders: '订单',
       order_lines: '订单明细',
+      payments: '收款记录',
       complaints: '投诉',
       calendar_overrides: '自定义假日与工作日',
       task_states: '待办状态',

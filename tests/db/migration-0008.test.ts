@@ -83,6 +83,10 @@ describe('0008_account-months', () => {
       // The application's rebuild gives the same rows; the watermark says they are current.
       expect(accountMonthsFresh(db)).toBe(true);
       const migrated = snapshot(db).account_months;
+      // The application reads the latest schema (0014's settled dates): upgrade the rest of the way first — no later
+      // migration changes these rows — then rebuild.
+      migrate(db, { file, now: () => T });
+      expect(snapshot(db).account_months).toEqual(migrated);
       db.transaction(() => rebuildAccountMonths(db, T))();
       expect(snapshot(db).account_months).toEqual(migrated);
 

@@ -9,8 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openBook } from '../../src-main/db/book';
 import { SHARED_TABLES as ALL_SHARED } from '../../src-main/db/change-stamps';
 
-/** The tables migration 0011 stamped (later migrations add shared tables of their own: 0012 task_states). */
-const SHARED_TABLES = ALL_SHARED.filter((t) => t !== 'task_states');
+/** The tables migration 0011 stamped (later migrations add shared tables of their own: 0012 task_states, 0014 payments). */
+const SHARED_TABLES = ALL_SHARED.filter((t) => t !== 'task_states' && t !== 'payments');
 import { openSqlite } from '../../src-main/db/connection';
 import { migrate, schemaVersion } from '../../src-main/db/migrator';
 import { parseStamp } from '../../src-main/domain/sharing/hlc';

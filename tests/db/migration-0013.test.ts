@@ -35,7 +35,7 @@ describe('0013_quote-loss', () => {
     insert.run('01JQUO00000000000000000003', A, 'Q2025-0003', 'sent', null, null, null, T, T);
     const before = db.prepare('SELECT * FROM quotes ORDER BY id').all() as Record<string, unknown>[];
 
-    migrate(db, { file, appVersion: 'test' });
+    migrate(db, { file, appVersion: 'test', target: 13 });
     expect(schemaVersion(db)).toBe(13);
     const after = db.prepare('SELECT * FROM quotes ORDER BY id').all() as Record<string, unknown>[];
     expect(after.map(({ lost_facts: _f, recovery_action: _a, recovery_due_at: _d, recovery_note: _n, ...old }) => old)).toEqual(before);

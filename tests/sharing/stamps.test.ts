@@ -100,6 +100,8 @@ const READS: HandlerName[] = [
   'quotes.lostReasons',
   'quotes.list',
   'orders.list',
+  'payments.list',
+  'receivables.list',
   'complaints.list',
   'complaints.get',
   'fx.list',
@@ -173,6 +175,9 @@ describe('change stamps', () => {
     ).value as Order;
     const complaint = (await run('complaints.add', { accountId: a.id, orderId: order.id, grade: 'B', subject: 'Two valves leak', openedAt: '2025-03-14T10:00:00Z' })).value as { id: string };
     await run('complaints.respond', { id: complaint.id, at: '2025-03-14T12:00:00Z' });
+    const payment = (await run('payments.add', { orderId: order.id, paidOn: '2025-03-10', amount: 2500 })).value as { id: string };
+    expect((await run('payments.delete', { id: payment.id })).changed).toBe(1);
+    await run('payments.add', { orderId: order.id, paidOn: '2025-03-11', amount: 1000, note: 'deposit' });
     await run('complaints.resolve', { id: complaint.id, at: '2025-03-15T08:00:00Z', resolution: 'Replaced' } as InputOf<'complaints.resolve'>);
     const override = (await run('calendar.overrides.add', { country: 'ES', day: '2025-03-19', kind: 'holiday', name: 'San José' })).value as { id: string };
     expect((await run('calendar.overrides.add', { country: 'ES', day: '2025-03-19', kind: 'holiday', name: 'San José (Valencia)' })).changed).toBe(1);
@@ -222,6 +227,7 @@ describe('change stamps', () => {
       'complaints.get': { id: firstId('complaints') },
       'quotes.lossAnalysis': { id: quote.id },
       'orders.list': { accountId: a.id },
+      'payments.list': { orderId: order.id },
       'settings.get': { key: 'language' },
       'scores.explain': { accountId: a.id },
       'scores.history': { accountId: a.id },

@@ -25,6 +25,8 @@ export interface RuleSettings {
   scheduleHorizonDays: number;
   /** R6: the touch-point plan of each RFM tier. */
   touchPoints: Readonly<Record<TouchTier, readonly TouchPlan[]>>;
+  /** Receivables: a payment reminder this many days before the due date (0: only on the day). */
+  paymentReminderDays: number;
 }
 
 /** Where the buyer is: their IANA zone and country (business days and mornings are theirs). */
@@ -33,7 +35,7 @@ export interface Buyer {
   country: string;
 }
 
-function morningMinutes(settings: RuleSettings): number {
+export function morningMinutes(settings: RuleSettings): number {
   return parseClock(settings.buyerMorning) ?? 8 * 60 + 15;
 }
 

@@ -281,6 +281,10 @@ export const SHARED_TABLE_SPECS: readonly SharedTableSpec[] = [
     liveKey: ['order_id', 'position'],
   },
   {
+    name: 'payments',
+    columns: [id, ref('order_id', 'orders'), date('paid_on'), positive('amount', MONEY_MAX), long('note', true), ...times],
+  },
+  {
     name: 'complaints',
     columns: [
       id,

@@ -31,6 +31,7 @@ export async function loadSchedulerSetup(ctx: ServiceContext): Promise<Scheduler
     followUpBusinessDays: value<number>('followUpBusinessDays'),
     expiryReminderBusinessDays: value<number[]>('expiryReminderBusinessDays'),
     scheduleHorizonDays: value<number>('scheduleHorizonDays'),
+    paymentReminderDays: value<number>('paymentReminderDays'),
     touchPoints: Object.fromEntries(touchPointTiers.map((tier) => [tier, value<TouchPlan[]>(`touchPoints.${tier}`)])) as Record<TouchTier, TouchPlan[]>,
   };
   const baseCurrency = value<string>('baseCurrency');

@@ -30,6 +30,7 @@ import { formatMs, instantMs, MS_PER_DAY } from './instants';
 import { messageVerdict, MESSAGES, type MessageRow } from './messages';
 import { orderVerdict, ORDERS_CHANGED, ORDERS_RECENT, type OrderRow } from './orders';
 import { flagFxMoves, FX_QUOTES, FX_QUOTES_CHANGED, quoteVerdict, QUOTES_CHANGED, QUOTES_REBUILD, type FxQuoteRow, type QuoteRow } from './quotes';
+import { receivableVerdict, RECEIVABLES_ALL, RECEIVABLES_CHANGED, type ReceivableRow } from './receivables';
 import { Reconciler } from './reconciler';
 import { loadSchedulerSetup } from './setup';
 import { WITH_TASKS } from './source-queries';
@@ -103,6 +104,11 @@ export async function tick(ctx: ServiceContext, now: string, options: TickOption
       rebuild || rescored ? sqlite.prepare(ORDERS_RECENT).all({ recentDay }) : sqlite.prepare(ORDERS_CHANGED).all({ w: watermark, recentDay })
     ) as OrderRow[];
     for (const row of orders) reconciler.apply(orderVerdict(calendar, settings, row, floorMs));
+    // Receivables: payment reminders of the open orders (their payments recorded since the watermark, too).
+    const receivables = (
+      rebuild ? sqlite.prepare(RECEIVABLES_ALL).all({ recentDay: recent.slice(0, 10) }) : sqlite.prepare(RECEIVABLES_CHANGED).all({ w: watermark })
+    ) as ReceivableRow[];
+    for (const row of receivables) reconciler.apply(receivableVerdict(calendar, settings, row, floorMs));
 
     // R14: the recovery plan of a churn warning — every warning after a rebuild or a full rescore, else the accounts
     // that changed or were rescored with a new order.

@@ -21,6 +21,8 @@ export const BULK = 2000;
 export class Touched {
   readonly searchAccounts = new Set<string>();
   readonly orderAccounts = new Set<string>();
+  /** Orders whose payments changed: their accounts' monthly aggregates follow (a payment has no account of its own). */
+  readonly paymentOrders = new Set<string>();
   anything = false;
   bulk = false;
   /** A to-do's shared state changed or arrived. */
@@ -54,7 +56,8 @@ export class Touched {
     if (table === 'accounts') this.searchAccounts.add(id);
     if (table === 'contacts') for (const a of accounts) this.searchAccounts.add(a);
     if (table === 'orders') for (const a of accounts) this.orderAccounts.add(a);
-    if (this.searchAccounts.size > BULK || this.orderAccounts.size > BULK) this.bulk = true;
+    if (table === 'payments') for (const o of [before?.order_id, after.order_id]) if (typeof o === 'string') this.paymentOrders.add(o);
+    if (this.searchAccounts.size > BULK || this.orderAccounts.size > BULK || this.paymentOrders.size > BULK) this.bulk = true;
   }
 }
 
@@ -66,6 +69,10 @@ export function refreshDerived(ctx: ServiceContext, touched: Touched, now: strin
     sharePhase('derived: account months', () => rebuildAccountMonths(sqlite, now));
   } else {
     reindexAccounts(sqlite, [...touched.searchAccounts]);
+    if (touched.paymentOrders.size > 0) {
+      const accounts = sqlite.prepare('SELECT DISTINCT account_id FROM orders WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify([...touched.paymentOrders])) as string[];
+      for (const accountId of accounts) touched.orderAccounts.add(accountId);
+    }
     for (const accountId of touched.orderAccounts) refreshAccountMonths(sqlite, accountId, now, null);
     if (touched.accountMonthsWereFresh) storeCurrentWatermark(sqlite, now);
   }

@@ -228,7 +228,9 @@ class TableMerger {
     const t = this.spec.name;
     const fresh = (this.sqlite.prepare(`SELECT count(*) AS n FROM ${workTable(t)} WHERE fresh = 1`).get() as { n: number }).n;
     const existing = (this.sqlite.prepare(`SELECT count(*) AS n FROM main.${t}`).get() as { n: number }).n;
-    if (fresh < 20_000 || fresh < existing) return insert();
+    // A table with triggers (payments: each keeps its order's totals through an index) keeps its indexes.
+    const triggers = this.sqlite.prepare("SELECT count(*) AS n FROM main.sqlite_schema WHERE type = 'trigger' AND tbl_name = ?").get(t) as { n: number };
+    if (fresh < 20_000 || fresh < existing || triggers.n > 0) return insert();
     const indexes = this.sqlite.prepare("SELECT name, sql FROM main.sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(t) as {
       name: string;
       sql: string;
@@ -250,6 +252,13 @@ class TableMerger {
     if (accountColumn) {
       const accounts = this.sqlite.prepare(`SELECT DISTINCT i.${accountColumn} ${fresh} LIMIT ${BULK + 1}`).pluck().all() as string[];
       this.touched.added(t, accounts);
+    } else if (t === 'payments') {
+      // A payment's account is its order's (the orders went in before: parents first).
+      const accounts = this.sqlite
+        .prepare(`SELECT DISTINCT o.account_id FROM main.orders o WHERE o.id IN (SELECT i.order_id ${fresh}) LIMIT ${BULK + 1}`)
+        .pluck()
+        .all() as string[];
+      this.touched.added('orders', accounts);
     }
     // In the file's order (no sort of the whole table): a book made from a colleague's file keeps their book's layout,
     // so re-merging a file of theirs reads both books in step. Which rowid a record gets is not shared data.

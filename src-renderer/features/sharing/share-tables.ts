@@ -14,6 +14,7 @@ export const shareTables = [
   'fx_rates',
   'orders',
   'order_lines',
+  'payments',
   'complaints',
   'calendar_overrides',
   'task_states',
