@@ -318,6 +318,20 @@ describe('fx and orders (PRODUCT, Defaults: Money)', () => {
     });
   });
 
+  it('payments.add reduces what an order owes; payments.list, payments.delete; receivables.list ages it', async () => {
+    const paid = valueOf(await run(ctx, 'payments.add', { orderId: order.id, paidOn: '2025-03-06', amount: 234.56 }));
+    expect(paid).toMatchObject({ orderId: order.id, amount: 234.56, currency: 'EUR' });
+    expect(valueOf(await run(ctx, 'payments.list', { orderId: order.id })).map((p) => p.id)).toEqual([paid.id]);
+    const open = valueOf(await run(ctx, 'receivables.list', { accountId: madrid.id })).rows.find((r) => r.orderId === order.id);
+    expect(open).toMatchObject({ paid: 234.56, outstanding: 1000, outstandingBase: 7800, bucket: 'not_due' });
+    await leavesBookAsItWas(tb, async () => {
+      expectCode(await run(ctx, 'payments.add', { orderId: order.id, paidOn: '2025-03-06', amount: 1000.01 }), 'invalid_state');
+      expectCode(await run(ctx, 'payments.add', { orderId: order.id, amount: -1 }), 'invalid_input');
+    });
+    expect(valueOf(await run(ctx, 'payments.delete', { id: paid.id })).id).toBe(paid.id);
+    expect(valueOf(await run(ctx, 'payments.list', { orderId: order.id }))).toEqual([]);
+  });
+
   it('the latest rate on or before the order date is used, never a later one', async () => {
     valueOf(await run(ctx, 'fx.add', { date: '2025-03-20', currency: 'EUR', rate: 7.95 }));
     valueOf(await run(ctx, 'fx.add', { date: '2025-03-25', currency: 'EUR', rate: 8.1 }));
