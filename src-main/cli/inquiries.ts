@@ -8,12 +8,13 @@
  * `--at` is an instant (default now); with `--local` a wall time `YYYY-MM-DDTHH:MM` in the account's zone (for a
  * reply, the zone of the inquiry's account). `--json` prints the call's value; without it an inbox line per inquiry
  * (account, source, received buyer-local and UTC, reply-by, SLA left, lands best at) or the statistics as a table.
+ * `list` is the inbox (`inquiries.inbox`): least SLA time left first, overdue first; `--open` only the unanswered.
  * Errors are one line on stderr (in --lang), exit code 1.
  */
 import type { Command } from 'commander';
 import { Temporal } from 'temporal-polyfill';
 import type { ApiError, Result } from '../contract/errors';
-import type { InquiryDeadline, InquiryStats } from '../contract/inquiries';
+import type { InboxRow, InquiryDeadline, InquiryStats } from '../contract/inquiries';
 import type { Language } from '../contract/messages';
 import type { Inquiry } from '../contract/models';
 import { dispatch } from '../handlers/dispatch';
@@ -41,6 +42,7 @@ const phrases = {
     met: 'within SLA',
     late: (d: string) => `${d} late`,
     landsBestAt: 'lands best at',
+    priority: 'priority channel (R4)',
     none: 'No inquiries.',
     units: { d: ' d', h: ' h', min: ' min' },
     statsHead: (s: InquiryStats) => `First replies to inquiries received ${s.from} – ${s.to} (SLA judged as of ${s.asOf})`,
@@ -59,6 +61,7 @@ const phrases = {
     met: '在时限内',
     late: (d: string) => `超时 ${d}`,
     landsBestAt: '最佳送达',
+    priority: '优先通道（R4）',
     none: '没有询盘。',
     units: { d: ' 天', h: ' 小时', min: ' 分钟' },
     statsHead: (s: InquiryStats) => `询盘首次回复统计：收到日期 ${s.from} 至 ${s.to}（时限判断截至 ${s.asOf}）`,
@@ -102,7 +105,7 @@ const minutesBetween = (from: string, to: string) => (Temporal.Instant.from(to).
 const hoursText = (hours: number, lang: Language) => new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(hours);
 
 /** The inbox line of one inquiry as of `now`. */
-export function inboxLine(inquiry: Inquiry, d: InquiryDeadline, now: string, lang: Language): string {
+export function inboxLine(inquiry: Pick<Inquiry, 'id' | 'source'>, d: InquiryDeadline, now: string, lang: Language): string {
   const p = phrases[lang];
   const source = (p.sources as Record<string, string>)[inquiry.source] ?? inquiry.source;
   let state: string;
@@ -122,6 +125,12 @@ export function inboxLine(inquiry: Inquiry, d: InquiryDeadline, now: string, lan
     state,
     `${p.landsBestAt} ${bothTimes(d.landsBestAt, d.timeZone, lang)}`,
   ].join('  ·  ');
+}
+
+/** The inbox line of one `inquiries.inbox` row, with the account's priority channel (R4) when it has it. */
+export function inboxRowLine(row: InboxRow, now: string, lang: Language): string {
+  const line = inboxLine(row, row.deadline, now, lang);
+  return row.priorityChannel ? `${line}  ·  ${phrases[lang].priority}` : line;
 }
 
 /** Display width: CJK and full-width characters take two columns. */
@@ -254,7 +263,15 @@ export function registerInquiryCommands(program: Command, hooks: InquiryCliHooks
         await call(ctx, lang, 'inquiries.reply', { id, at: at.value });
       }),
     );
-  listCommand(inquiries, 'the inbox, newest first', 'only those not replied to yet', hooks, (ctx, lang, input) => call(ctx, lang, 'inquiries.list', input));
+  listCommand(inquiries, 'the inbox, least SLA time left first (overdue first)', 'only those not replied to yet', hooks, async (ctx, lang, input) => {
+    // The CLI's `list` without --open keeps showing the replied ones too (the call's default is open only).
+    const result = await dispatch(ctx, 'inquiries.inbox', { ...input, open: input.open === true }, lang);
+    if (!result.ok) return hooks.fail(result.error);
+    if (hooks.json()) return hooks.out(JSON.stringify(result.value));
+    const rows = result.value as InboxRow[];
+    if (rows.length === 0) return hooks.out(phrases[lang].none);
+    hooks.out(rows.map((row) => inboxRowLine(row, ctx.now(), lang)).join('\n'));
+  });
   inquiries
     .command('stats')
     .description('R1: first-reply times per source (median, p90, share within SLA) over a period of received dates')

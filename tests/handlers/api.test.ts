@@ -261,6 +261,13 @@ describe('inquiries', () => {
     expect(valueOf(await run(ctx, 'inquiries.list', { open: true })).map((i) => i.id)).toEqual([second.id]);
     expect(valueOf(await run(ctx, 'inquiries.list', { open: false })).map((i) => i.id)).toEqual([inquiry.id]);
     expect(valueOf(await run(ctx, 'inquiries.list', { accountId: madrid.id })).map((i) => i.id)).toEqual([inquiry.id]);
+    // R1: the inbox, least SLA time left first: the open marketplace inquiry only, or both with the replied one.
+    expect(valueOf(await run(ctx, 'inquiries.inbox', {})).map((i) => i.id)).toEqual([second.id]);
+    expect(valueOf(await run(ctx, 'inquiries.inbox', { open: false })).map((i) => [i.id, i.deadline.replyBy])).toEqual([
+      [inquiry.id, '2025-03-14T03:47:00Z'],
+      [second.id, '2025-03-14T06:00:00Z'],
+    ]);
+    expectCode(await run(ctx, 'inquiries.inbox', { open: 'yes' } as never), 'invalid_input');
     expect(valueOf(await run(ctx, 'inquiries.get', { id: inquiry.id }))).toEqual(replied);
     expectCode(await run(ctx, 'inquiries.get', { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV' }), 'not_found');
     // R1/R16: website 2 h, halved for urgency 4; replied 13 minutes after receipt.

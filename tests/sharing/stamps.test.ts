@@ -93,6 +93,7 @@ const READS: HandlerName[] = [
   'inquiries.list',
   'inquiries.get',
   'inquiries.deadlines',
+  'inquiries.inbox',
   'inquiries.stats',
   'quotes.get',
   'quotes.diff',

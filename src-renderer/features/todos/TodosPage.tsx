@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Center, Checkbox, CloseButton, EmptyState, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { startTransition, useEffect, useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
@@ -205,7 +206,7 @@ function useBoardKeys(order: readonly string[]): void {
   }, [order]);
 }
 
-function describeAction(action: LastAction, t: ReturnType<typeof useTranslation>['t'], language: Language): string {
+function describeAction(action: LastAction, t: TFunction, language: Language): string {
   const { after } = action;
   const mine = formatDue(after.dueUtc, language, zoneOf(after.dueMyLocal) ?? 'UTC');
   if (action.kind === 'done') return t('todos.undo.done', { title: action.before.title });
