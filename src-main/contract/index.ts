@@ -10,6 +10,7 @@ import { inquiriesContract } from './inquiries';
 import { progressContract } from './progress';
 import { quotesContract } from './quotes';
 import { receivablesContract } from './receivables';
+import { timelineContract } from './timeline';
 import { sharingContract } from './sharing';
 import { transferContract } from './transfer';
 import { isCalendarDate } from '../domain/dates';
@@ -354,6 +355,7 @@ export const contract = {
   ...quotesContract,
   ...inquiriesContract,
   ...receivablesContract,
+  ...timelineContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -23,6 +23,7 @@ import { backupsHandlers } from './backups';
 import { inquiriesHandlers } from './inquiries';
 import { quotesHandlers } from './quotes';
 import { receivablesHandlers } from './receivables';
+import { timelineHandlers } from './timeline';
 import { sharingHandlers } from './sharing';
 import { transferHandlers } from './transfer';
 
@@ -100,4 +101,5 @@ export const handlers: Handlers = {
   ...quotesHandlers,
   ...inquiriesHandlers,
   ...receivablesHandlers,
+  ...timelineHandlers,
 };

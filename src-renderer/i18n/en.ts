@@ -1,3 +1,5 @@
+import { complaintsEn } from './features/complaints';
+import { receivablesEn } from './features/receivables';
 /** English UI strings. `zh-CN.ts` has exactly the same keys (checked by the type `Messages`). */
 export const en = {
   app: {
@@ -892,6 +894,8 @@ export const en = {
       chartEmpty: 'No replies in this period yet.',
     },
   },
+  receivables: receivablesEn,
+  complaints: complaintsEn,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -1,4 +1,6 @@
 import type { Messages } from './en';
+import { complaintsZhCN } from './features/complaints';
+import { receivablesZhCN } from './features/receivables';
 
 /** 简体中文界面文字：与 `en.ts` 的键完全相同。 */
 export const zhCN: Messages = {
@@ -894,4 +896,6 @@ export const zhCN: Messages = {
       chartEmpty: '该期间还没有回复。',
     },
   },
+  receivables: receivablesZhCN,
+  complaints: complaintsZhCN,
 };

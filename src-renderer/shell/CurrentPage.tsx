@@ -1,9 +1,12 @@
 import { AccountPage } from '../features/account/AccountPage';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
+import { ComplaintsPage } from '../features/complaints/ComplaintsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ImportExportPage } from '../features/import/ImportExportPage';
+import { InquiriesPage } from '../features/inquiries/InquiriesPage';
 import { PoolPage } from '../features/pool/PoolPage';
+import { ReceivablesPage } from '../features/receivables/ReceivablesPage';
 import { SharingPage } from '../features/sharing/SharingPage';
 import { TodosPage } from '../features/todos/TodosPage';
 import { useUiStore } from '../stores/ui-store';
@@ -16,6 +19,12 @@ export function CurrentPage() {
       return <DashboardPage />;
     case 'todos':
       return <TodosPage />;
+    case 'inquiries':
+      return <InquiriesPage />;
+    case 'complaints':
+      return <ComplaintsPage />;
+    case 'receivables':
+      return <ReceivablesPage />;
     case 'pool':
       return <PoolPage />;
     case 'sharing':

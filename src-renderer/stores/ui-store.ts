@@ -4,7 +4,7 @@ import type { ApiError } from '../../src-main/contract/errors';
 import { applyLanguage, isLanguage, storedLanguage, type Language } from '../i18n';
 
 /** The pages of the shell; `account` shows the account in `accountId`. */
-export type Page = 'dashboard' | 'accounts' | 'account' | 'todos' | 'pool' | 'sharing' | 'transfer' | 'backups';
+export type Page = 'dashboard' | 'accounts' | 'account' | 'todos' | 'inquiries' | 'complaints' | 'receivables' | 'pool' | 'sharing' | 'transfer' | 'backups';
 
 interface UiState {
   language: Language;

@@ -337,6 +337,9 @@ describe('fx and orders (PRODUCT, Defaults: Money)', () => {
     });
     expect(valueOf(await run(ctx, 'payments.delete', { id: paid.id })).id).toBe(paid.id);
     expect(valueOf(await run(ctx, 'payments.list', { orderId: order.id }))).toEqual([]);
+    const timeline = valueOf(await run(ctx, 'accounts.timeline', { id: madrid.id }));
+    expect(timeline.find((e) => e.kind === 'order' && e.id === order.id)).toMatchObject({ amount: 1234.56, currency: 'EUR' });
+    expect(timeline.some((e) => e.kind === 'payment')).toBe(false);
   });
 
   it('the latest rate on or before the order date is used, never a later one', async () => {
