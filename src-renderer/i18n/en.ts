@@ -1,5 +1,8 @@
 import { complaintsEn } from './features/complaints';
+import { lostDealsEn } from './features/lost-deals';
+import { quotesEn } from './features/quotes';
 import { receivablesEn } from './features/receivables';
+import { timelineEn } from './features/timeline';
 /** English UI strings. `zh-CN.ts` has exactly the same keys (checked by the type `Messages`). */
 export const en = {
   app: {
@@ -895,7 +898,10 @@ export const en = {
     },
   },
   receivables: receivablesEn,
+  timeline: timelineEn,
   complaints: complaintsEn,
+  quotes: quotesEn,
+  lostDeals: lostDealsEn,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

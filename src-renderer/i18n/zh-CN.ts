@@ -1,6 +1,9 @@
 import type { Messages } from './en';
 import { complaintsZhCN } from './features/complaints';
+import { lostDealsZhCN } from './features/lost-deals';
+import { quotesZhCN } from './features/quotes';
 import { receivablesZhCN } from './features/receivables';
+import { timelineZhCN } from './features/timeline';
 
 /** 简体中文界面文字：与 `en.ts` 的键完全相同。 */
 export const zhCN: Messages = {
@@ -897,5 +900,8 @@ export const zhCN: Messages = {
     },
   },
   receivables: receivablesZhCN,
+  timeline: timelineZhCN,
   complaints: complaintsZhCN,
+  quotes: quotesZhCN,
+  lostDeals: lostDealsZhCN,
 };

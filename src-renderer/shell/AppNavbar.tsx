@@ -7,6 +7,8 @@ const pages = [
   { page: 'accounts', label: 'nav.accounts' },
   { page: 'todos', label: 'nav.todos' },
   { page: 'inquiries', label: 'inquiries.nav' },
+  { page: 'quotes', label: 'quotes.nav' },
+  { page: 'lostDeals', label: 'lostDeals.nav' },
   { page: 'complaints', label: 'complaints.nav' },
   { page: 'receivables', label: 'receivables.nav' },
   { page: 'pool', label: 'pool.nav' },

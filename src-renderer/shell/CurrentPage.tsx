@@ -5,7 +5,9 @@ import { ComplaintsPage } from '../features/complaints/ComplaintsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ImportExportPage } from '../features/import/ImportExportPage';
 import { InquiriesPage } from '../features/inquiries/InquiriesPage';
+import { LostDealsPage } from '../features/lost-deals/LostDealsPage';
 import { PoolPage } from '../features/pool/PoolPage';
+import { QuotesPage } from '../features/quotes/QuotesPage';
 import { ReceivablesPage } from '../features/receivables/ReceivablesPage';
 import { SharingPage } from '../features/sharing/SharingPage';
 import { TodosPage } from '../features/todos/TodosPage';
@@ -21,6 +23,10 @@ export function CurrentPage() {
       return <TodosPage />;
     case 'inquiries':
       return <InquiriesPage />;
+    case 'quotes':
+      return <QuotesPage />;
+    case 'lostDeals':
+      return <LostDealsPage />;
     case 'complaints':
       return <ComplaintsPage />;
     case 'receivables':

@@ -16,11 +16,12 @@ import { HealthIndicatorsCard } from './HealthIndicatorsCard';
 import { OrderForm } from './OrderForm';
 import { OrdersCard } from './OrdersCard';
 import { ScoresCard, quadrantColors } from './ScoresCard';
+import { TimelineCard } from './TimelineCard';
 import { formatMoney, todayIn } from './account-format';
 
 /**
- * One account: details and the buyer's time now, its orders (add one with O), its scores with their explanation (E)
- * and its health at each quarterly review. Esc or Alt+← goes back to the list.
+ * One account: details and the buyer's time now, its orders (add one with O), its timeline of every record, its
+ * scores with their explanation (E) and its health at each quarterly review. Esc or Alt+← goes back to the list.
  */
 export function AccountPage({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
@@ -115,6 +116,7 @@ export function AccountPage({ accountId }: { accountId: string }) {
             <ScoreColumns onExplain={() => setExplaining(true)} />
           </Grid>
           <OrdersCard onAdd={() => setOrdering(true)} />
+          <TimelineCard account={value} />
           <OrderForm
             opened={ordering}
             accountId={accountId}
