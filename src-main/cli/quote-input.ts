@@ -93,8 +93,9 @@ function namedDay(text: string): { name: string; day: string } | null {
 }
 
 /** R7: exactly one validity strategy — `--valid-days N`, `--fx-days N [--fx-threshold P]`, `--stage` (repeatable), `--season`. */
-export function validityOf(o: QuoteValidityOptions, lang: Language): Result<unknown> {
+export function validityOf(o: QuoteValidityOptions, lang: Language, optional = false): Result<unknown> {
   const given = [o.validDays, o.fxDays, o.stage, o.season].filter((x) => x !== undefined).length;
+  if (given === 0 && optional && o.fxThreshold === undefined) return { ok: true, value: undefined };
   if (given !== 1) return usage(lang, 'give one validity: --valid-days N, --fx-days N, --stage "name|YYYY-MM-DD" or --season "name|YYYY-MM-DD"');
   if (o.fxThreshold !== undefined && o.fxDays === undefined) return usage(lang, '--fx-threshold goes with --fx-days');
   if (o.validDays !== undefined) return { ok: true, value: { strategy: 'fixed', days: num(o.validDays) } };
@@ -111,6 +112,16 @@ export function validityOf(o: QuoteValidityOptions, lang: Language): Result<unkn
     stages.push({ name: stage.name, validThrough: stage.day });
   }
   return { ok: true, value: { strategy: 'staged', stages } };
+}
+
+/** The validity options of `quotes add` (one of them required) and `quotes revise` (optional: a new validity). */
+export function validityOptions<C extends { option(flags: string, description: string, fn?: (value: string, previous: string[] | undefined) => string[]): C }>(command: C): C {
+  return command
+    .option('--valid-days <n>', 'validity: fixed, N days from the quote date')
+    .option('--fx-days <n>', 'validity: FX-sensitive, N days (R7)')
+    .option('--fx-threshold <percent>', 'with --fx-days: the move that flags it (default the fxThresholdPercent setting)')
+    .option('--stage <name|date>', 'validity: staged, a stage and its valid-through date (repeatable)', collect)
+    .option('--season <name|date>', 'validity: periodic, the season and its end date');
 }
 
 /** `--answer "QUESTION_ID|answer"` of `quotes revise`. */

@@ -3,6 +3,7 @@
  * their numbers, the reason they suggest and the recovery each reason proposes; a lost quote; the lost-reasons
  * report by reason and by month.
  */
+import { LOST_REASON_NAMES, type LostReasonName } from '../contract/lost-reason-names';
 import type { Language } from '../contract/messages';
 import type { LossFact, Quote } from '../contract/models';
 import type { LossAnalysis, LostReasonsReport } from '../contract/quotes';
@@ -13,18 +14,7 @@ const signedPercent = (n: number, lang: Language) => `${n > 0 ? '+' : n < 0 ? '�
 
 const words = {
   en: {
-    reasons: {
-      price: 'price',
-      spec_gap: 'spec gap',
-      certification: 'certification',
-      lead_time: 'lead time',
-      payment_terms: 'payment terms',
-      fx: 'exchange rate',
-      competitor: 'competitor',
-      no_reply: 'no reply',
-      other: 'other',
-      unknown: 'no reason given',
-    } as Record<LostReason | 'unknown', string>,
+    reasons: Object.fromEntries(Object.entries(LOST_REASON_NAMES.en).map(([k, v]) => [k, v.toLocaleLowerCase('en')])) as Record<LostReasonName, string>,
     actions: {
       call: 'call the buyer',
       requote: 'send a new quote',
@@ -40,7 +30,9 @@ const words = {
         case 'unanswered':
           return `${f.unanswered} of ${f.asked} spec questions unanswered`;
         case 'late_reply':
-          return `the first reply came ${fmt(f.hoursLate, lang)} h after the ${fmt(f.slaHours, lang)} h SLA`;
+          return f.unreplied
+            ? `no reply yet, ${fmt(f.hoursLate, lang)} h past the ${fmt(f.slaHours, lang)} h SLA`
+            : `the first reply came ${fmt(f.hoursLate, lang)} h after the ${fmt(f.slaHours, lang)} h SLA`;
         case 'many_versions':
           return `${f.versions} versions in ${f.days} day(s)`;
         case 'no_answer':
@@ -67,18 +59,7 @@ const words = {
     month: (month: string, total: number, parts: string) => `  ${month}: ${total} (${parts})`,
   },
   'zh-CN': {
-    reasons: {
-      price: '价格',
-      spec_gap: '规格不符',
-      certification: '认证',
-      lead_time: '交期',
-      payment_terms: '付款方式',
-      fx: '汇率',
-      competitor: '竞争对手',
-      no_reply: '客户未回复',
-      other: '其他',
-      unknown: '未填原因',
-    } as Record<LostReason | 'unknown', string>,
+    reasons: LOST_REASON_NAMES['zh-CN'],
     actions: {
       call: '致电客户',
       requote: '重新报价',
@@ -94,7 +75,9 @@ const words = {
         case 'unanswered':
           return `${f.asked} 个规格问题中有 ${f.unanswered} 个未回答`;
         case 'late_reply':
-          return `首次回复比 ${fmt(f.slaHours, lang)} 小时时限晚了 ${fmt(f.hoursLate, lang)} 小时`;
+          return f.unreplied
+            ? `至今未回复，已超过 ${fmt(f.slaHours, lang)} 小时时限 ${fmt(f.hoursLate, lang)} 小时`
+            : `首次回复比 ${fmt(f.slaHours, lang)} 小时时限晚了 ${fmt(f.hoursLate, lang)} 小时`;
         case 'many_versions':
           return `${f.days} 天内改了 ${f.versions} 版`;
         case 'no_answer':

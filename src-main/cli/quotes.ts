@@ -4,7 +4,7 @@
  * Without --json: lines for people, in --lang; with it, the call's value. Times are ISO instants, or with --local
  * wall times in the buyer's zone. Errors are one line on stderr (in --lang), exit code 1.
  * Without --json the diff reads as lines: the quote, each added (+), removed (−) and changed (~) line with what
- * changed, the terms, the total and the spec questions.
+ * changed, the terms, the validity, the total and the spec questions.
  */
 import type { Command } from 'commander';
 import type { ApiError } from '../contract/errors';
@@ -15,7 +15,7 @@ import type { LossAnalysis, LostReasonsReport, QuoteDiff } from '../contract/quo
 import { dispatch } from '../handlers/dispatch';
 import type { ServiceContext } from '../services/context';
 import { defined, instantOption, num } from './args';
-import { answersOf, collect, itemsOf, termsOf, validityOf, type QuoteTermOptions, type QuoteValidityOptions } from './quote-input';
+import { answersOf, collect, itemsOf, termsOf, validityOf, validityOptions, type QuoteTermOptions, type QuoteValidityOptions } from './quote-input';
 import { lossAnalysisText, lostQuoteText, lostReasonsText } from './quote-loss';
 
 export interface QuoteCliHooks {
@@ -26,19 +26,22 @@ export interface QuoteCliHooks {
 }
 
 type DiffItem = QuoteDiff['items']['added'][number];
-type Change = QuoteDiff['items']['changed'][number]['changes'][number] | QuoteDiff['terms'][number];
+type Change = QuoteDiff['items']['changed'][number]['changes'][number] | QuoteDiff['terms'][number] | QuoteDiff['validity'][number];
 
 const phrases = {
   en: {
     head: (d: QuoteDiff) => `Quote ${d.number}, version ${d.from} → ${d.to} (${d.currency})`,
     lines: (d: QuoteDiff) =>
       `Lines: ${d.items.added.length} added, ${d.items.removed.length} removed, ${d.items.changed.length} changed, ${d.items.unchanged} unchanged`,
-    fields: { description: 'spec', quantity: 'quantity', unit: 'unit', unitPrice: 'unit price', amount: 'amount', incoterm: 'Incoterm', paymentTerms: 'Payment terms', leadTimeDays: 'Lead time (days)', terms: 'Terms', note: 'Note' },
+    fields: { description: 'spec', quantity: 'quantity', unit: 'unit', unitPrice: 'unit price', amount: 'amount', incoterm: 'Incoterm', paymentTerms: 'Payment terms', leadTimeDays: 'Lead time (days)', terms: 'Terms', note: 'Note',
+      strategy: 'Validity', days: 'Valid days', thresholdPercent: 'FX threshold (%)', seasonName: 'Season', seasonEndsOn: 'Season ends', validThrough: 'Valid through', stages: 'Stages' },
     lost: (field: string, parts: string) => `${field} lost ${parts}`,
     gained: (field: string, parts: string) => `${field} gained ${parts}`,
     list: ', ',
     noTerms: 'Terms: unchanged',
     terms: 'Terms:',
+    noValidity: 'Validity: unchanged',
+    validity: 'Validity:',
     total: 'Total',
     coverage: (d: QuoteDiff) => {
       const { from, to } = d.questions.coverage;
@@ -51,12 +54,15 @@ const phrases = {
   'zh-CN': {
     head: (d: QuoteDiff) => `报价 ${d.number}，第 ${d.from} 版 → 第 ${d.to} 版（${d.currency}）`,
     lines: (d: QuoteDiff) => `明细：新增 ${d.items.added.length} 行，删除 ${d.items.removed.length} 行，修改 ${d.items.changed.length} 行，未变 ${d.items.unchanged} 行`,
-    fields: { description: '规格', quantity: '数量', unit: '单位', unitPrice: '单价', amount: '金额', incoterm: '贸易术语', paymentTerms: '付款方式', leadTimeDays: '交期（天）', terms: '条款', note: '备注' },
+    fields: { description: '规格', quantity: '数量', unit: '单位', unitPrice: '单价', amount: '金额', incoterm: '贸易术语', paymentTerms: '付款方式', leadTimeDays: '交期（天）', terms: '条款', note: '备注',
+      strategy: '有效期方式', days: '有效天数', thresholdPercent: '汇率阈值（%）', seasonName: '季节', seasonEndsOn: '季节结束', validThrough: '有效至', stages: '阶段' },
     lost: (field: string, parts: string) => `${field}缺少 ${parts}`,
     gained: (field: string, parts: string) => `${field}新增 ${parts}`,
     list: '、',
     noTerms: '条款：未变',
     terms: '条款：',
+    noValidity: '有效期：未变',
+    validity: '有效期：',
     total: '总额',
     coverage: (d: QuoteDiff) => {
       const { from, to } = d.questions.coverage;
@@ -66,6 +72,11 @@ const phrases = {
     asked: '此后新问',
     none: '（空）',
   },
+} as const;
+
+const strategyNames = {
+  en: { fixed: 'fixed days', fx: 'FX-sensitive', staged: 'staged', periodic: 'seasonal' },
+  'zh-CN': { fixed: '固定天数', fx: '随汇率', staged: '分阶段', periodic: '按季节' },
 } as const;
 
 const number = (n: number, lang: Language) => new Intl.NumberFormat(lang, { maximumFractionDigits: 4 }).format(n);
@@ -80,7 +91,8 @@ function changeText(c: Change, lang: Language): string {
       ...(c.parts.added.length ? [p.gained(field, c.parts.added.join(p.list))] : []),
     ].join('; ');
   }
-  const shown = (v: string | number | null) => (v === null || v === '' ? p.none : typeof v === 'number' ? number(v, lang) : v);
+  const named = (v: string) => (c.field === 'strategy' ? (strategyNames[lang][v as keyof (typeof strategyNames)['en']] ?? v) : v);
+  const shown = (v: string | number | null) => (v === null || v === '' ? p.none : typeof v === 'number' ? number(v, lang) : named(v));
   const percent = typeof c.percent === 'number' ? ` (${signed(c.percent, lang)} %)` : '';
   return `${field} ${shown(c.from)} → ${shown(c.to)}${percent}`;
 }
@@ -99,6 +111,7 @@ export function quoteDiffText(d: QuoteDiff, lang: Language): string {
     ...d.items.added.map((i) => `  + ${lineText(i, lang)}`),
     ...d.items.changed.map((c) => `  ~ ${c.product}: ${c.changes.map((x) => changeText(x, lang)).join('; ')}`),
     ...(d.terms.length === 0 ? [p.noTerms] : [p.terms, ...d.terms.map((t) => `  ${changeText(t, lang)}`)]),
+    ...(d.validity.length === 0 ? [p.noValidity] : [p.validity, ...d.validity.map((v) => `  ${changeText(v, lang)}`)]),
     `${p.total}: ${number(total.from, lang)} → ${number(total.to, lang)} (${signed(total.change, lang)}${percent})`,
     p.coverage(d),
     ...d.questions.answeredSince.map((q) => `  ${p.answered}: ${q.question}`),
@@ -162,7 +175,7 @@ export function registerQuoteCommands(program: Command, hooks: QuoteCliHooks): v
       .option('--note <text>')
       .option('--question <text>', "a spec question the buyer asked (repeatable)", collect);
 
-  termOptions(
+  validityOptions(termOptions(
     quotes
       .command('add')
       .description('a new quote (version 1); from an inquiry with --inquiry')
@@ -170,13 +183,8 @@ export function registerQuoteCommands(program: Command, hooks: QuoteCliHooks): v
       .option('--inquiry <id>', 'the inquiry it answers')
       .option('--number <text>', 'default: Q-YYYY-NNNN')
       .requiredOption('--currency <code>')
-      .requiredOption('--date <date>', 'quote date YYYY-MM-DD')
-      .option('--valid-days <n>', 'validity: fixed, N days')
-      .option('--fx-days <n>', 'validity: FX-sensitive, N days (R7)')
-      .option('--fx-threshold <percent>', 'with --fx-days: the move that flags it (default the fxThresholdPercent setting)')
-      .option('--stage <name|date>', 'validity: staged, a stage and its valid-through date (repeatable)', collect)
-      .option('--season <name|date>', 'validity: periodic, the season and its end date'),
-  ).action((o: QuoteTermOptions & QuoteValidityOptions & Options) =>
+      .requiredOption('--date <date>', 'quote date YYYY-MM-DD'),
+  )).action((o: QuoteTermOptions & QuoteValidityOptions & Options) =>
     call<Quote>(
       'quotes.add',
       async (_ctx, lang) => {
@@ -190,12 +198,12 @@ export function registerQuoteCommands(program: Command, hooks: QuoteCliHooks): v
     ),
   );
 
-  termOptions(
+  validityOptions(termOptions(
     quotes
       .command('revise <id>')
-      .description('a new version (every version is kept, R8); without --item/--items the lines of the current version are kept')
+      .description('a new version (every version is kept, R8); without --item/--items the lines of the current version are kept, without a validity option its validity')
       .option('--answer <questionId|answer>', 'answer a spec question (repeatable)', collect),
-  ).action((id: string, o: QuoteTermOptions & Options & { answer?: string[] }) =>
+  )).action((id: string, o: QuoteTermOptions & QuoteValidityOptions & Options & { answer?: string[] }) =>
     call<Quote>(
       'quotes.revise',
       async (ctx, lang) => {
@@ -203,6 +211,8 @@ export function registerQuoteCommands(program: Command, hooks: QuoteCliHooks): v
         if (!given.ok) return given;
         const answers = answersOf(o.answer, lang);
         if (!answers.ok) return answers;
+        const validity = validityOf(o, lang, true);
+        if (!validity.ok) return validity;
         let items = given.value;
         if (items === undefined) {
           const quote = await dispatch(ctx, 'quotes.get', { id }, lang);
@@ -211,7 +221,7 @@ export function registerQuoteCommands(program: Command, hooks: QuoteCliHooks): v
           const current = q.versions.find((v) => v.version === q.currentVersion);
           items = (current?.items ?? []).map((i) => defined({ product: i.product, description: i.description || undefined, quantity: i.quantity, unit: i.unit, unitPrice: i.unitPrice }));
         }
-        return ok(defined({ id, items, answers: answers.value, ...termsOf(o) }));
+        return ok(defined({ id, items, validity: validity.value, answers: answers.value, ...termsOf(o) }));
       },
       (q, lang) => quoteText(q, lang),
     ),

@@ -211,6 +211,7 @@ export const contract = {
   'quotes.revise': {
     input: z.strictObject({
       id: Id,
+      validity: Validity.optional(),
       answers: z.array(z.strictObject({ questionId: Id, answer: z.string().trim().min(1).max(5000) })).max(200).optional(),
       questions: z.array(Question).max(200).optional(),
       ...quoteTerms,

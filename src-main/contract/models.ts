@@ -113,8 +113,20 @@ export const QuoteItem = z.object({
   unitPrice: z.number(),
   amount: z.number(),
 });
+/** The validity a version was made with (R7): a revision may change it, and `quotes.diff` shows how. */
+export const VersionValidity = z.object({
+  strategy: z.enum(['fixed', 'fx', 'staged', 'periodic']),
+  days: z.number().nullable(),
+  thresholdPercent: z.number().nullable(),
+  seasonName: z.string().nullable(),
+  seasonEndsOn: z.string().nullable(),
+  validThrough: z.string().nullable(),
+  stages: z.array(z.object({ name: z.string(), validThrough: z.string() })),
+});
+export type VersionValidity = z.infer<typeof VersionValidity>;
 export const QuoteVersion = z.object({
   version: z.number(),
+  validity: VersionValidity,
   incoterm: z.string().nullable(),
   paymentTerms: z.string().nullable(),
   leadTimeDays: z.number().nullable(),
@@ -146,7 +158,7 @@ export const LossFact = z.discriminatedUnion('id', [
   z.object({ id: z.literal('expired'), on: z.string() }),
   z.object({ id: z.literal('fx_moved'), currency: z.string(), base: z.string(), percent: z.number(), since: z.string() }),
   z.object({ id: z.literal('unanswered'), unanswered: z.number(), asked: z.number() }),
-  z.object({ id: z.literal('late_reply'), hoursLate: z.number(), slaHours: z.number() }),
+  z.object({ id: z.literal('late_reply'), hoursLate: z.number(), slaHours: z.number(), unreplied: z.literal(true).optional() }),
   z.object({ id: z.literal('many_versions'), versions: z.number(), days: z.number() }),
   z.object({ id: z.literal('no_answer'), days: z.number() }),
 ]);

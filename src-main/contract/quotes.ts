@@ -45,6 +45,8 @@ export const QuoteDiff = z.object({
     unchanged: z.number(),
   }),
   terms: z.array(change(['incoterm', 'paymentTerms', 'leadTimeDays', 'terms', 'note'])),
+  /** R7: the validity's fields that changed (stages as `name validThrough` parts, `;`-separated). */
+  validity: z.array(change(['strategy', 'days', 'thresholdPercent', 'seasonName', 'seasonEndsOn', 'validThrough', 'stages'])),
   total: z.object({ from: z.number(), to: z.number(), change: z.number(), percent: z.number().nullable() }),
   questions: z.object({ askedSince: z.array(DiffQuestion), answeredSince: z.array(DiffQuestion), coverage: z.object({ from: Coverage, to: Coverage }) }),
 });

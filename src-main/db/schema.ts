@@ -119,6 +119,15 @@ export interface QuoteVersionRow extends Shared {
   terms: string;
   total: number;
   note: string;
+  /** The validity this version was made with (0015); the quote's own columns are the current version's. */
+  validity_strategy: string | null;
+  valid_days: number | null;
+  fx_threshold_percent: number | null;
+  season_name: string | null;
+  season_ends_on: string | null;
+  valid_through: string | null;
+  /** JSON records `[{name, validThrough}]` of a staged version, else `[]`. */
+  validity_stages: string;
 }
 
 export interface QuoteItemRow extends Shared {

@@ -5,12 +5,12 @@ import type { RecoveryAction } from '../domain/quotes/loss';
 import type { BookDb } from '../db/book';
 import { rowStamps, stampFields } from '../db/change-stamps';
 import { newId } from '../db/ids';
-import type { QuoteItemRow, QuoteQuestionRow, QuoteRow, QuoteStageRow, QuoteVersionRow } from '../db/schema';
-import { addDays } from '../domain/dates';
+import type { QuoteItemRow, QuoteQuestionRow, QuoteRow, QuoteVersionRow } from '../db/schema';
 import { roundMoney } from '../domain/money';
 import { requireAccount } from './accounts';
 import type { ServiceContext } from './context';
 import { rateOn } from './money';
+import { applyValidity, currentValidityColumns, insertStages, validityColumns, versionValidity, type ValidityColumns } from './quote-validity';
 import { settingValue } from './settings';
 
 type Terms = Pick<ParsedInputOf<'quotes.add'>, 'items' | 'incoterm' | 'paymentTerms' | 'leadTimeDays' | 'terms' | 'note'>;
@@ -70,6 +70,7 @@ export async function loadQuote(db: BookDb, row: QuoteRow): Promise<Quote> {
     sentAt: row.sent_at,
     versions: versions.map((v) => ({
       version: v.version,
+      validity: versionValidity(v, row),
       incoterm: v.incoterm,
       paymentTerms: v.payment_terms,
       leadTimeDays: v.lead_time_days,
@@ -116,7 +117,7 @@ export async function requireQuote(db: BookDb, id: string): Promise<QuoteRow> {
   return row;
 }
 
-async function insertVersion(db: BookDb, quote: QuoteRow, version: number, terms: Terms, now: string, stamp: string): Promise<void> {
+async function insertVersion(db: BookDb, quote: QuoteRow, version: number, terms: Terms, validity: ValidityColumns, now: string, stamp: string): Promise<void> {
   const total = roundMoney(
     terms.items.reduce((sum, item) => sum + item.quantity * item.unitPrice, 0),
     quote.currency,
@@ -131,6 +132,7 @@ async function insertVersion(db: BookDb, quote: QuoteRow, version: number, terms
     terms: terms.terms ?? '',
     total,
     note: terms.note ?? '',
+    ...validity,
     created_at: now,
     updated_at: now,
     deleted_at: null,
@@ -198,16 +200,7 @@ export async function addQuote(ctx: ServiceContext, input: ParsedInputOf<'quotes
       if (!inquiry || inquiry.account_id !== input.accountId) throw notFound('inquiry', input.inquiryId);
     }
     const v = input.validity;
-    const validThrough =
-      v.strategy === 'fixed' || v.strategy === 'fx'
-        ? addDays(input.quoteDate, v.days)
-        : v.strategy === 'staged'
-          ? v.stages[0]!.validThrough
-          : v.seasonEndsOn;
-    const lastDates = v.strategy === 'staged' ? v.stages.map((s) => s.validThrough) : [validThrough];
-    for (const date of lastDates) {
-      if (date < input.quoteDate) throw invalidState('validity_before_quote', { date, quoteDate: input.quoteDate });
-    }
+    const validity = validityColumns(v, input.quoteDate, defaultThreshold);
     const row: QuoteRow = {
       id: newId(),
       account_id: input.accountId,
@@ -218,12 +211,12 @@ export async function addQuote(ctx: ServiceContext, input: ParsedInputOf<'quotes
       status: 'draft',
       current_version: 1,
       validity_strategy: v.strategy,
-      valid_days: v.strategy === 'fixed' || v.strategy === 'fx' ? v.days : null,
-      fx_threshold_percent: v.strategy === 'fx' ? (v.thresholdPercent ?? defaultThreshold) : null,
+      valid_days: validity.valid_days,
+      fx_threshold_percent: validity.fx_threshold_percent,
       fx_rate_at_quote: v.strategy === 'fx' ? await rateOn(trx, input.currency, base, input.quoteDate, maxAge) : null,
-      season_name: v.strategy === 'periodic' ? v.seasonName : null,
-      season_ends_on: v.strategy === 'periodic' ? v.seasonEndsOn : null,
-      valid_through: validThrough,
+      season_name: validity.season_name,
+      season_ends_on: validity.season_ends_on,
+      valid_through: validity.valid_through,
       reconfirmed_at: null,
       sent_at: null,
       closed_at: null,
@@ -244,36 +237,32 @@ export async function addQuote(ctx: ServiceContext, input: ParsedInputOf<'quotes
       ...rowStamps(stamp),
     };
     await trx.insertInto('quotes').values(row).execute();
-    await insertVersion(trx, row, 1, input, now, stamp);
-    if (v.strategy === 'staged') {
-      const stages: QuoteStageRow[] = v.stages.map((s, index) => ({
-        id: newId(),
-        quote_id: row.id,
-        position: index + 1,
-        name: s.name,
-        valid_through: s.validThrough,
-        completed_at: null,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-        ...rowStamps(stamp),
-      }));
-      await trx.insertInto('quote_stages').values(stages).execute();
-    }
+    await insertVersion(trx, row, 1, input, validity, now, stamp);
+    if (v.strategy === 'staged') await insertStages(trx, row.id, v.stages, now, stamp);
     await insertQuestions(trx, row.id, input.questions ?? [], now, stamp);
     return loadQuote(trx, row);
   });
 }
 
-/** A new version (the old ones are kept, R8); the quote goes back to draft until it is sent again. */
+/**
+ * A new version (the old ones are kept, R8); the quote goes back to draft until it is sent again. With `validity`
+ * the new version (and the quote) get that validity (R7, counted from the quote date); without, the current one.
+ */
 export async function reviseQuote(ctx: ServiceContext, input: ParsedInputOf<'quotes.revise'>): Promise<Quote> {
   const now = ctx.now();
+  const base = await settingValue<string>(ctx, 'baseCurrency');
+  const maxAge = await settingValue<number>(ctx, 'fxMaxAgeDays');
+  const defaultThreshold = await settingValue<number>(ctx, 'fxThresholdPercent');
   const stamp = ctx.book.clock.next();
   return ctx.book.db.transaction().execute(async (trx) => {
     const row = await requireQuote(trx, input.id);
     if (!['draft', 'sent'].includes(row.status)) throw invalidState('quote_closed', { id: row.id, status: row.status });
     const version = row.current_version + 1;
-    await insertVersion(trx, row, version, input, now, stamp);
+    const current = await currentValidityColumns(trx, row);
+    const asked = input.validity === undefined ? current : validityColumns(input.validity, row.quote_date, defaultThreshold);
+    const validityChanged = JSON.stringify(asked) !== JSON.stringify(current);
+    const validityChanges = validityChanged ? await applyValidity(trx, row, asked, () => rateOn(trx, row.currency, base, row.quote_date, maxAge), now, stamp) : {};
+    await insertVersion(trx, row, version, input, asked, now, stamp);
     for (const answer of input.answers ?? []) {
       const updated = await trx
         .updateTable('quote_questions')
@@ -285,7 +274,7 @@ export async function reviseQuote(ctx: ServiceContext, input: ParsedInputOf<'quo
       if (Number(updated.numUpdatedRows) === 0) throw notFound('quote', answer.questionId);
     }
     await insertQuestions(trx, row.id, input.questions ?? [], now, stamp);
-    const changes = { current_version: version, status: 'draft', updated_at: now };
+    const changes = { ...validityChanges, current_version: version, status: 'draft', updated_at: now };
     await trx.updateTable('quotes').set(stampFields(stamp, changes)).where('id', '=', row.id).execute();
     return loadQuote(trx, { ...row, ...changes });
   });

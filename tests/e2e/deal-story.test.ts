@@ -60,7 +60,9 @@ function factWords(fact: LossFact): string {
     case 'unanswered':
       return `${n(fact.unanswered)} of ${n(fact.asked)} spec question${fact.asked === 1 ? '' : 's'} unanswered`;
     case 'late_reply':
-      return `First reply ${n(fact.hoursLate)} h after the ${n(fact.slaHours)} h reply deadline`;
+      return fact.unreplied
+        ? `No reply yet: ${n(fact.hoursLate)} h past the ${n(fact.slaHours)} h reply deadline`
+        : `First reply ${n(fact.hoursLate)} h after the ${n(fact.slaHours)} h reply deadline`;
     case 'no_answer':
       return `No answer from the buyer in ${n(fact.days)} day${fact.days === 1 ? '' : 's'} since it was sent`;
     default:

@@ -23,8 +23,10 @@ const item = (position: number, product: string, quantity: number, unitPrice: nu
   unitPrice,
   amount: Math.round(quantity * unitPrice * 100) / 100,
 });
+const FIXED_30 = { strategy: 'fixed', days: 30, thresholdPercent: null, seasonName: null, seasonEndsOn: null, validThrough: '2025-07-01', stages: [] };
 const version = (n: number, items: DiffItem[], extra: Partial<DiffVersion> = {}): DiffVersion => ({
   version: n,
+  validity: FIXED_30,
   incoterm: 'FOB',
   paymentTerms: '30% T/T in advance, 70% before shipment',
   leadTimeDays: 30,

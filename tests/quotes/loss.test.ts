@@ -53,7 +53,7 @@ describe('R9: the facts of a loss, pure', () => {
     // The first reply after the SLA (never replied: counted to the loss).
     expect(lossFacts({ ...quiet, inquiry: { ...quiet.inquiry!, firstReplyMs: ms('2025-06-02T08:00:00Z') } })).toEqual([{ id: 'late_reply', hoursLate: 2.2, slaHours: 4 }]);
     expect(lossFacts({ ...quiet, inquiry: { ...quiet.inquiry!, firstReplyMs: quiet.inquiry!.deadlineMs } })).toEqual([]);
-    expect(lossFacts({ ...quiet, inquiry: { ...quiet.inquiry!, firstReplyMs: null } })[0]).toMatchObject({ id: 'late_reply' });
+    expect(lossFacts({ ...quiet, inquiry: { ...quiet.inquiry!, firstReplyMs: null } })[0]).toMatchObject({ id: 'late_reply', unreplied: true });
     // Versions: 3 and more; the days from the first to the last.
     const seven = Array.from({ length: 7 }, (_, i) => ms('2025-06-02T08:00:00Z') + Math.round((i * 8 * DAY) / 6));
     expect(lossFacts({ ...quiet, versionsMs: seven })).toEqual([{ id: 'many_versions', versions: 7, days: 8 }]);

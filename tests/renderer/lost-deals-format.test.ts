@@ -76,6 +76,12 @@ describe('R9: a fact in words, with its number', () => {
     ]);
   });
 
+  it('R9: an inquiry never answered reads as no reply yet, not as a late first reply', () => {
+    const unreplied: LossFact = { id: 'late_reply', hoursLate: 19, slaHours: 4, unreplied: true };
+    expect(worded(unreplied, 'en')).toBe('No reply yet: 19 h past the 4 h reply deadline');
+    expect(worded(unreplied, 'zh-CN')).toBe('至今未回复：已超过 4 小时的回复时限 19 小时');
+  });
+
   it('R9: one of a thing is singular; a fall is a minus sign', () => {
     expect(worded({ id: 'unanswered', unanswered: 1, asked: 1 }, 'en')).toBe('1 of 1 spec question unanswered');
     expect(worded({ id: 'no_answer', days: 1 }, 'en')).toBe('No answer from the buyer in 1 day since it was sent');

@@ -6,6 +6,7 @@
  *             position, identical lines first): added, removed, changed (which fields, from → to) and unchanged;
  *             the spec text of a changed line also as the lines (or `;`-separated parts) it lost and gained
  *   terms     incoterm, payment terms, lead time, terms text (with its lost and gained parts), note
+ *   validity  strategy, days, FX threshold, season and its end, the valid-through day, the stages (R7)
  *   total     from → to, the change and its percentage
  *   questions asked and answered between the two versions' creation, and the spec coverage at each version
  *             (asked / answered as of its creation)
@@ -21,8 +22,19 @@ export interface DiffItem {
   amount: number;
 }
 
+export interface DiffValidity {
+  strategy: string;
+  days: number | null;
+  thresholdPercent: number | null;
+  seasonName: string | null;
+  seasonEndsOn: string | null;
+  validThrough: string | null;
+  stages: readonly { name: string; validThrough: string }[];
+}
+
 export interface DiffVersion {
   version: number;
+  validity: DiffValidity;
   incoterm: string | null;
   paymentTerms: string | null;
   leadTimeDays: number | null;
@@ -43,6 +55,7 @@ export interface DiffQuestion {
 
 export type ItemField = 'description' | 'quantity' | 'unit' | 'unitPrice' | 'amount';
 export type TermField = 'incoterm' | 'paymentTerms' | 'leadTimeDays' | 'terms' | 'note';
+export type ValidityField = 'strategy' | 'days' | 'thresholdPercent' | 'seasonName' | 'seasonEndsOn' | 'validThrough' | 'stages';
 
 export interface TextParts {
   removed: string[];
@@ -76,6 +89,7 @@ export interface QuoteDiff {
   to: number;
   items: { added: DiffItem[]; removed: DiffItem[]; changed: ItemChange[]; unchanged: number };
   terms: FieldChange<TermField>[];
+  validity: FieldChange<ValidityField>[];
   total: { from: number; to: number; change: number; percent: number | null };
   questions: { askedSince: DiffQuestion[]; answeredSince: DiffQuestion[]; coverage: { from: Coverage; to: Coverage } };
 }
@@ -185,6 +199,21 @@ function coverageAt(questions: readonly DiffQuestion[], instant: string): Covera
   return { asked: asked.length, answered: asked.filter((q) => q.answeredAt !== null && q.answeredAt <= instant).length };
 }
 
+/** A stage plan as one text, a `name validThrough` part per stage, so the diff names the stages that went and came. */
+export const stagesText = (stages: DiffValidity['stages']): string => stages.map((s) => `${s.name} ${s.validThrough}`).join('; ');
+
+function validityChanges(from: DiffValidity, to: DiffValidity): FieldChange<ValidityField>[] {
+  return [
+    textChange('strategy' as const, from.strategy, to.strategy, false),
+    numberChange('days' as const, from.days, to.days),
+    numberChange('thresholdPercent' as const, from.thresholdPercent, to.thresholdPercent),
+    textChange('seasonName' as const, from.seasonName, to.seasonName, false),
+    textChange('seasonEndsOn' as const, from.seasonEndsOn, to.seasonEndsOn, false),
+    textChange('validThrough' as const, from.validThrough, to.validThrough, false),
+    textChange('stages' as const, stagesText(from.stages), stagesText(to.stages), true),
+  ].filter((c): c is FieldChange<ValidityField> => c !== null);
+}
+
 /** R8: the diff from version `from` to version `to` (either order; a later `from` gives the changes backwards). */
 export function diffQuoteVersions(from: DiffVersion, to: DiffVersion, questions: readonly DiffQuestion[]): QuoteDiff {
   const terms = [
@@ -201,6 +230,7 @@ export function diffQuoteVersions(from: DiffVersion, to: DiffVersion, questions:
     to: to.version,
     items: diffItems(from.items, to.items),
     terms,
+    validity: validityChanges(from.validity, to.validity),
     total: { from: from.total, to: to.total, change: Math.round((to.total - from.total) * 100) / 100, percent: percentOf(from.total, to.total) },
     questions: {
       askedSince: questions.filter((q) => between(q.askedAt)),

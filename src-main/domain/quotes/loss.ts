@@ -25,7 +25,8 @@ export type LossFact =
   | { id: 'expired'; on: string }
   | { id: 'fx_moved'; currency: string; base: string; percent: number; since: string }
   | { id: 'unanswered'; unanswered: number; asked: number }
-  | { id: 'late_reply'; hoursLate: number; slaHours: number }
+  /** `unreplied`: no reply yet — the hours run to the loss. */
+  | { id: 'late_reply'; hoursLate: number; slaHours: number; unreplied?: true }
   | { id: 'many_versions'; versions: number; days: number }
   | { id: 'no_answer'; days: number };
 
@@ -73,7 +74,10 @@ export function lossFacts(input: LossInputs): LossFact[] {
   if (unanswered > 0) facts.push({ id: 'unanswered', unanswered, asked: input.questions.asked });
   if (input.inquiry !== null) {
     const replied = input.inquiry.firstReplyMs ?? input.atMs;
-    if (replied > input.inquiry.deadlineMs) facts.push({ id: 'late_reply', hoursLate: round1((replied - input.inquiry.deadlineMs) / MS_PER_HOUR), slaHours: input.inquiry.slaHours });
+    if (replied > input.inquiry.deadlineMs) {
+      const hoursLate = round1((replied - input.inquiry.deadlineMs) / MS_PER_HOUR);
+      facts.push({ id: 'late_reply', hoursLate, slaHours: input.inquiry.slaHours, ...(input.inquiry.firstReplyMs === null ? { unreplied: true as const } : {}) });
+    }
   }
   const versions = input.versionsMs.length;
   if (versions >= MANY_VERSIONS) {

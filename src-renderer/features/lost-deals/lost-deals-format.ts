@@ -40,7 +40,7 @@ export function isRecoveryAction(value: string): value is RecoveryAction {
 
 /** A fact's sentence as an i18n key under `lostDeals.fact` and its values; `count` picks the plural form. */
 export interface FactMessage {
-  key: LossFact['id'];
+  key: LossFact['id'] | 'late_reply_unreplied';
   values: Record<string, string | number>;
   /** Set when the sentence also names a number of days (`lostDeals.days`). */
   days?: number;
@@ -57,7 +57,7 @@ export function factMessage(fact: LossFact, language: Language): FactMessage {
     case 'unanswered':
       return { key: 'unanswered', values: { count: fact.asked, formatted: n(fact.asked), unanswered: n(fact.unanswered) } };
     case 'late_reply':
-      return { key: 'late_reply', values: { hours: n(fact.hoursLate), sla: n(fact.slaHours) } };
+      return { key: fact.unreplied ? 'late_reply_unreplied' : 'late_reply', values: { hours: n(fact.hoursLate), sla: n(fact.slaHours) } };
     case 'many_versions':
       return { key: 'many_versions', values: { count: fact.versions, formatted: n(fact.versions) }, days: fact.days };
     case 'no_answer':

@@ -1,3 +1,5 @@
+import { LOST_REASON_NAMES } from '../../../src-main/contract/lost-reason-names';
+
 /** The lost deals page's strings (en and zh-CN, the same keys); spread into en.ts / zh-CN.ts under `lostDeals`. */
 export const lostDealsEn = {
   nav: 'Lost deals',
@@ -20,18 +22,7 @@ export const lostDealsEn = {
     title: 'No lost quotes in this period',
     description: 'Quotes marked lost appear here by reason and by month, with the facts that came with them.',
   },
-  reason: {
-    price: 'Price',
-    spec_gap: 'Spec gap',
-    certification: 'Certification',
-    lead_time: 'Lead time',
-    payment_terms: 'Payment terms',
-    fx: 'Exchange rate',
-    competitor: 'Competitor',
-    no_reply: 'No reply',
-    other: 'Other',
-    unknown: 'No reason given',
-  },
+  reason: LOST_REASON_NAMES.en,
   /** A fact of a loss analysis in a sentence, with its numbers. */
   fact: {
     expired: 'Expired on {{date}} (the buyer’s day)',
@@ -39,6 +30,7 @@ export const lostDealsEn = {
     unanswered_one: '{{unanswered}} of {{formatted}} spec question unanswered',
     unanswered_other: '{{unanswered}} of {{formatted}} spec questions unanswered',
     late_reply: 'First reply {{hours}} h after the {{sla}} h reply deadline',
+    late_reply_unreplied: 'No reply yet: {{hours}} h past the {{sla}} h reply deadline',
     many_versions_one: '{{formatted}} version in {{days}}',
     many_versions_other: '{{formatted}} versions in {{days}}',
     no_answer_one: 'No answer from the buyer in {{formatted}} day since it was sent',
@@ -185,24 +177,14 @@ export const lostDealsZhCN: typeof lostDealsEn = {
     title: '此期间没有丢单报价',
     description: '标为丢单的报价会按原因和月份显示在这里，并附上当时的相关事实。',
   },
-  reason: {
-    price: '价格',
-    spec_gap: '规格不符',
-    certification: '认证',
-    lead_time: '交期',
-    payment_terms: '付款方式',
-    fx: '汇率',
-    competitor: '竞争对手',
-    no_reply: '客户未回复',
-    other: '其他',
-    unknown: '未填原因',
-  },
+  reason: LOST_REASON_NAMES['zh-CN'],
   fact: {
     expired: '已于 {{date}}（客户当地日期）过期',
     fx_moved: '自报价日（{{date}}）起 {{currency}} 对 {{base}} 变动 {{percent}}',
     unanswered_one: '{{formatted}} 个规格问题中有 {{unanswered}} 个未回答',
     unanswered_other: '{{formatted}} 个规格问题中有 {{unanswered}} 个未回答',
     late_reply: '首次回复比 {{sla}} 小时的回复时限晚了 {{hours}} 小时',
+    late_reply_unreplied: '至今未回复：已超过 {{sla}} 小时的回复时限 {{hours}} 小时',
     many_versions_one: '{{days}}内改了 {{formatted}} 版',
     many_versions_other: '{{days}}内改了 {{formatted}} 版',
     no_answer_one: '发出后 {{formatted}} 天客户未回复',
