@@ -305,6 +305,8 @@ export const Todo = z.object({
   status: z.enum(['open', 'overdue', 'done']),
   /** Present (true) when the account has the priority channel (R4): the board puts these first. */
   priorityChannel: z.literal(true).optional(),
+  /** The record the to-do is about (an inquiry, quote, complaint, order, message or account), for opening it. */
+  source: z.object({ table: z.string(), id: z.string() }).optional(),
 });
 export type Todo = z.infer<typeof Todo>;
 

@@ -27,13 +27,15 @@ interface TodoRow {
   due_at: string;
   status: string;
   priority_channel: number | null;
+  source_table: string | null;
+  source_id: string | null;
   dedupe_key: string | null;
   snoozed_until: string | null;
   done_at: string | null;
 }
 
 const TODO_COLUMNS = `t.id, t.rule, t.account_id, a.name AS account_name, a.time_zone, a.country, t.title, t.details, t.due_at, t.status,
-  a.priority_channel, t.dedupe_key, t.snoozed_until, t.done_at FROM tasks t LEFT JOIN accounts a ON a.id = t.account_id`;
+  a.priority_channel, t.source_table, t.source_id, t.dedupe_key, t.snoozed_until, t.done_at FROM tasks t LEFT JOIN accounts a ON a.id = t.account_id`;
 
 /** The task's state as the user left it, written for the team beside the task (services/task-states.ts). */
 function shareState(ctx: ServiceContext, id: string): void {
@@ -74,6 +76,7 @@ function todoOf(row: TodoRow, view: TodoView): Todo {
     dueMyLocal: formatLocal(due.toZonedDateTimeISO(view.myZone)),
     status: row.status === 'done' ? 'done' : row.due_at < view.at ? 'overdue' : 'open',
     ...(row.priority_channel === 1 ? { priorityChannel: true as const } : {}),
+    ...(row.source_table !== null && row.source_id !== null ? { source: { table: row.source_table, id: row.source_id } } : {}),
   };
 }
 

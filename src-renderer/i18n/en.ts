@@ -365,7 +365,13 @@ export const en = {
     priority: 'Priority',
     priorityHint: 'Priority channel: three inquiries in a row, each within 48 h (R4)',
     theirTime: 'their time',
-    keys: 'Keys: j / k move · x done · s their next morning · r reschedule · u undo',
+    keys: 'Keys: j / k move · x done · s their next morning · r reschedule · o open · u undo',
+    open: {
+      quote: 'Open the quote',
+      inquiries: 'Open the inquiries',
+      complaints: 'Open the complaints',
+      account: 'Open the account',
+    },
     notify: {
       enable: 'Notify me when to-dos are due',
       enabled: 'Desktop notifications on',

@@ -367,7 +367,13 @@ export const zhCN: Messages = {
     priority: '优先',
     priorityHint: '优先通道：连续三次询盘，每次间隔不到 48 小时（R4）',
     theirTime: '对方时间',
-    keys: '快捷键：j / k 上下移动 · x 完成 · s 推迟到对方早上 · r 改期 · u 撤销',
+    keys: '快捷键：j / k 上下移动 · x 完成 · s 推迟到对方早上 · r 改期 · o 打开 · u 撤销',
+    open: {
+      quote: '打开报价',
+      inquiries: '打开询盘',
+      complaints: '打开投诉',
+      account: '打开客户',
+    },
     notify: {
       enable: '待办到期时通知我',
       enabled: '桌面通知已开启',

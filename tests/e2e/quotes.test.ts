@@ -319,6 +319,8 @@ describe('Quotes page in Chromium (R7, R8)', () => {
     await expect.poll(() => page.getByTestId('quote-editor').count(), slow).toBe(1);
     const id = (await page.getByTestId('quote-editor').getAttribute('data-quote-id'))!;
     const made = await serverQuote(id);
+    ids.made = id;
+    ids.madeNumber = made.number;
     expect([made.accountId, made.inquiryId, made.currency, made.quoteDate, made.status]).toEqual([ids['Kenji Sato'], ids.kenjiInquiry, 'USD', '2025-06-10', 'draft']);
     expect(made.validity).toMatchObject({ strategy: 'fixed', days: 30, validThrough: '2025-07-10' });
     expect(made.versions[0]!.items.map((i) => [i.product, i.description, i.quantity, i.unit, i.unitPrice])).toEqual([
@@ -343,6 +345,83 @@ describe('Quotes page in Chromium (R7, R8)', () => {
     const answered = await serverQuote(id);
     expect(answered.questions.map((q) => q.answer)).toEqual(['Yes, FSC 100 %', '8–12 %']);
     expect(answered.specCoverage).toEqual({ asked: 2, answered: 2 });
+    await backToList();
+  });
+
+  it('R7: a new version changes the validity (30 → 45 days): the server has it, the diff and the versions show it; a season ending before the quote date is refused', async () => {
+    await row(ids.madeNumber!).click();
+    await expect.poll(() => page.getByTestId('quote-number').textContent(), slow).toBe(`Quote ${ids.madeNumber}`);
+    const form = page.getByTestId('quote-revise');
+    const days = form.getByTestId('quote-validity-days');
+    // Pre-filled from the current validity: fixed, 30 days from 10 Jun.
+    expect(await days.inputValue()).toBe('30');
+    expect(await form.getByTestId('quote-revise-validity-hint').textContent()).toBe('Unchanged: v3 keeps this validity. Days count from the quote date, Jun 10, 2025.');
+    await days.fill('45');
+    expect(await form.getByTestId('quote-validity-preview').textContent()).toBe('Valid to the end of Jul 25, 2025 in the buyer’s zone (Asia/Tokyo).');
+    expect(await form.getByTestId('quote-revise-validity-hint').textContent()).toBe('v3 gets this validity; days count from the quote date, Jun 10, 2025.');
+    await page.getByTestId('quote-revise-submit').click();
+    await expect.poll(() => page.getByTestId('quote-version').textContent(), slow).toBe('v3');
+
+    const saved = await serverQuote(ids.made!);
+    expect(saved.validity).toMatchObject({ strategy: 'fixed', days: 45, validThrough: '2025-07-25' });
+    expect(saved.versions.map((v) => [v.version, v.validity.strategy, v.validity.days, v.validity.validThrough])).toEqual([
+      [1, 'fixed', 30, '2025-07-10'],
+      [2, 'fixed', 30, '2025-07-10'],
+      [3, 'fixed', 45, '2025-07-25'],
+    ]);
+    expect(await page.getByTestId('quote-validity-summary').textContent()).toBe('45 days, through Jul 25, 2025');
+    const validThrough = (version: number) => page.locator(`[data-testid="quote-version-row"][data-version="${version}"]`).getByTestId('quote-version-valid-through').textContent();
+    expect(await validThrough(3)).toBe('Jul 25, 2025');
+    expect(await validThrough(2)).toBe('Jul 10, 2025');
+
+    const diff = page.getByTestId('quote-diff-body');
+    await expect.poll(() => diff.getAttribute('data-to'), slow).toBe('3');
+    const changes = page.getByTestId('quote-diff-validity-changes');
+    expect(await changes.locator('[data-field="days"]').textContent()).toBe('Valid days: 30 → 45');
+    expect(await changes.locator('[data-field="validThrough"]').textContent()).toBe('Valid through: Jul 10, 2025 → Jul 25, 2025');
+    expect(await changes.locator('li').count()).toBe(2);
+    await pageShots(page)('quote-diff-validity');
+    // v1 → v2 was saved without touching the validity: it was carried, unchanged.
+    await page.getByTestId('quote-diff-to').click();
+    await page.getByRole('option', { name: 'v2', exact: true }).click();
+    await page.getByTestId('quote-diff-from').click();
+    await page.getByRole('option', { name: 'v1', exact: true }).click();
+    await expect.poll(() => diff.getAttribute('data-from'), slow).toBe('1');
+    await expect.poll(() => diff.getAttribute('data-to'), slow).toBe('2');
+    expect(await page.getByTestId('quote-diff-validity-none').textContent()).toBe('Validity unchanged.');
+
+    // A season ending before the quote date: the server's message in the form's alert, nothing written, the input kept.
+    await form.getByTestId('quote-validity-strategy').getByText('Season').click();
+    await form.getByTestId('quote-validity-season').fill('Spring price list');
+    await form.getByTestId('quote-validity-season-ends').fill('2025-05-31');
+    await page.getByTestId('quote-revise-submit').click();
+    const alert = page.getByTestId('quote-revise-form-error');
+    await alert.waitFor();
+    expect(await page.getByTestId('quote-revise-form-error-message').textContent()).toBe('The quote cannot stop being valid (2025-05-31) before its date (2025-06-10).');
+    const untouched = await serverQuote(ids.made!);
+    expect([untouched.currentVersion, untouched.versions.length, untouched.validity.strategy, untouched.validity.days]).toEqual([3, 3, 'fixed', 45]);
+    expect(await form.getByTestId('quote-validity-season').inputValue()).toBe('Spring price list');
+    expect(await form.getByTestId('quote-validity-season-ends').inputValue()).toBe('2025-05-31');
+    // Discarding goes back to the current validity.
+    await page.getByTestId('quote-revise-reset').click();
+    expect(await form.getByTestId('quote-validity-days').inputValue()).toBe('45');
+
+    // Staged from v4: the diff names the strategies and the stages that came.
+    await form.getByTestId('quote-validity-strategy').getByText('Staged').click();
+    await form.getByTestId('quote-stage-add').click();
+    const stage = (i: number) => form.getByTestId('quote-stage-row').nth(i);
+    await stage(0).getByTestId('quote-stage-name').fill('Sample');
+    await stage(0).getByTestId('quote-stage-date').fill('2025-07-01');
+    await stage(1).getByTestId('quote-stage-name').fill('Mass production');
+    await stage(1).getByTestId('quote-stage-date').fill('2025-09-30');
+    await page.getByTestId('quote-revise-submit').click();
+    await expect.poll(() => page.getByTestId('quote-version').textContent(), slow).toBe('v4');
+    const staged = await serverQuote(ids.made!);
+    expect(staged.versions[3]!.validity).toMatchObject({ strategy: 'staged', days: null, validThrough: '2025-07-01', stages: [{ name: 'Sample', validThrough: '2025-07-01' }, { name: 'Mass production', validThrough: '2025-09-30' }] });
+    await expect.poll(() => diff.getAttribute('data-to'), slow).toBe('4');
+    expect(await changes.locator('[data-field="strategy"]').textContent()).toBe('Validity: Fixed days → Staged');
+    expect(await page.getByTestId('quote-diff-stage-added').allTextContents()).toEqual(['Sample Jul 1, 2025', 'Mass production Sep 30, 2025']);
+    expect(await page.getByTestId('quote-diff-stage-removed').count()).toBe(0);
     await backToList();
   });
 

@@ -262,6 +262,19 @@ describe('to-do board in Chromium (issue 6, item 4)', () => {
     await page.getByTestId('language-switch').getByText('EN').click();
   });
 
+  it('a to-do leads to its record: the title (or o on the selected row) opens the inquiries page; back on the board', async () => {
+    const link = row('Olga Nowak').getByTestId('todo-open');
+    expect(await link.getAttribute('data-place')).toBe('inquiries');
+    await link.click();
+    await expect.poll(() => page.getByTestId('nav-inquiries').getAttribute('aria-current'), { timeout: 10_000 }).toBe('page');
+    await page.getByTestId('nav-todos').click();
+    await row('Olga Nowak').getByTestId('todo-my-time').click();
+    await page.keyboard.press('o');
+    await expect.poll(() => page.getByTestId('nav-inquiries').getAttribute('aria-current'), { timeout: 10_000 }).toBe('page');
+    await page.getByTestId('nav-todos').click();
+    await row('Olga Nowak').waitFor();
+  });
+
   it('raised no page errors', () => {
     expect(e2e.pageErrors).toEqual([]);
   });

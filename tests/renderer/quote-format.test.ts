@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Quote } from '../../src-main/contract/models';
+import type { Quote, VersionValidity } from '../../src-main/contract/models';
 import {
   answersInput,
   draftTotal,
@@ -11,6 +11,8 @@ import {
   expiryState,
   formatDay,
   formatMoney,
+  formatStagePart,
+  formatStagePlan,
   itemIssueAt,
   itemProblems,
   itemsInput,
@@ -18,7 +20,9 @@ import {
   questionsInput,
   termsInput,
   unansweredQuestions,
+  validityChanged,
   validityInput,
+  validityOfVersion,
   validityProblems,
   type ItemDraft,
 } from '../../src-renderer/features/quotes/quote-format';
@@ -126,6 +130,50 @@ describe('the Quotes page’s pure logic', () => {
     expect(draftValidThrough(v, '2025-06-10')).toBe('2025-07-10');
     expect(draftValidThrough({ ...v, days: 'x' }, '2025-06-10')).toBeNull();
     expect(draftValidThrough({ ...v, strategy: 'periodic', seasonEndsOn: '2025-09-30' }, '2025-06-10')).toBe('2025-09-30');
+  });
+
+  it('R7: a version’s validity becomes the revise form’s draft, and only a real change is sent', () => {
+    const version = (patch: Partial<VersionValidity> = {}): VersionValidity => ({
+      strategy: 'fixed',
+      days: 30,
+      thresholdPercent: null,
+      seasonName: null,
+      seasonEndsOn: null,
+      validThrough: '2025-07-10',
+      stages: [],
+      ...patch,
+    });
+    const fixed = validityOfVersion(version());
+    expect(validityInput(fixed)).toEqual({ strategy: 'fixed', days: 30 });
+    // The threshold kept (a stored default reads as typed), days of a season quote as the new form's default.
+    expect(validityInput(validityOfVersion(version({ strategy: 'fx', days: 14, thresholdPercent: 3 })))).toEqual({ strategy: 'fx', days: 14, thresholdPercent: 3 });
+    const season = validityOfVersion(version({ strategy: 'periodic', days: null, seasonName: 'Spring', seasonEndsOn: '2025-05-31' }));
+    expect([season.days, season.seasonName, season.seasonEndsOn, season.stages.length]).toEqual(['30', 'Spring', '2025-05-31', 1]);
+    const stages = [
+      { name: 'Design', validThrough: '2025-07-01' },
+      { name: 'Sample', validThrough: '2025-08-01' },
+    ];
+    expect(validityInput(validityOfVersion(version({ strategy: 'staged', days: null, stages })))).toEqual({ strategy: 'staged', stages });
+    // A staged version stored without its plan takes the quote's stages.
+    expect(validityInput(validityOfVersion(version({ strategy: 'staged', days: null }), stages))).toEqual({ strategy: 'staged', stages });
+
+    // Fresh keys, spaces, a blank stage row: not a change. Other days, another strategy: a change.
+    const staged = validityOfVersion(version({ strategy: 'staged', days: null, stages }));
+    expect(validityChanged(validityOfVersion(version()), fixed)).toBe(false);
+    expect(validityChanged({ ...fixed, days: ' 30 ' }, fixed)).toBe(false);
+    expect(validityChanged({ ...staged, stages: [...staged.stages, { key: 'x', name: '', validThrough: '' }] }, staged)).toBe(false);
+    expect(validityChanged({ ...fixed, days: '45' }, fixed)).toBe(true);
+    expect(validityChanged({ ...fixed, strategy: 'fx' }, fixed)).toBe(true);
+    expect(validityChanged({ ...fixed, thresholdPercent: '5' }, fixed)).toBe(false); // not a fixed quote's field
+    expect(validityChanged({ ...staged, stages: staged.stages.slice(1) }, staged)).toBe(true);
+  });
+
+  it('R7: a diff’s stages with their days as the page shows days', () => {
+    expect(formatStagePart('Sample 2025-07-05', 'en')).toBe('Sample Jul 5, 2025');
+    expect(formatStagePart('Mass production run 2 2025-09-30', 'zh-CN')).toBe('Mass production run 2 2025年9月30日');
+    expect(formatStagePart('no date', 'en')).toBe('no date');
+    expect(formatStagePlan('Design 2025-07-01; Sample 2025-08-01', 'en')).toBe('Design Jul 1, 2025; Sample Aug 1, 2025');
+    expect(formatStagePlan('', 'en')).toBe('');
   });
 
   it('terms, questions and answers: blanks left out, the incoterm in capitals', () => {

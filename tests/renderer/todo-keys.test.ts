@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { commandOf, moveSelection, selectionAfterRemoval } from '../../src-renderer/features/todos/todo-keys';
+import { placeOf } from '../../src-renderer/features/todos/todo-source';
 
 describe('to-do board keyboard model', () => {
-  it('maps j/k/arrows, x/Enter, s, r, u and Ctrl/⌘+Z', () => {
-    expect(['j', 'ArrowDown', 'k', 'ArrowUp', 'Home', 'End', 'x', 'Enter', 's', 'r', 'u'].map((key) => commandOf({ key }))).toEqual([
-      'next', 'next', 'prev', 'prev', 'first', 'last', 'done', 'done', 'snooze', 'reschedule', 'undo',
+  it('maps j/k/arrows, x/Enter, s, r, o, u and Ctrl/⌘+Z', () => {
+    expect(['j', 'ArrowDown', 'k', 'ArrowUp', 'Home', 'End', 'x', 'Enter', 's', 'r', 'o', 'u'].map((key) => commandOf({ key }))).toEqual([
+      'next', 'next', 'prev', 'prev', 'first', 'last', 'done', 'done', 'snooze', 'reschedule', 'open', 'undo',
     ]);
     expect(commandOf({ key: 'z', ctrlKey: true })).toBe('undo');
     expect(commandOf({ key: 'z', metaKey: true })).toBe('undo');
@@ -39,5 +40,14 @@ describe('to-do board keyboard model', () => {
     expect(selectionAfterRemoval(['a', 'b', 'c'], 'c')).toBe('b');
     expect(selectionAfterRemoval(['a'], 'a')).toBeNull();
     expect(selectionAfterRemoval(['a'], 'z')).toBeNull();
+  });
+
+  it('R15: a to-do leads to what it is about: a quote to its editor, an inquiry or a complaint to its page, the rest to the account', () => {
+    const task = (table: string | null, accountId: string | null = 'A') => ({ accountId, ...(table === null ? {} : { source: { table, id: 'X' } }) });
+    expect(['quotes', 'inquiries', 'complaints', 'orders', 'interactions', 'accounts'].map((table) => placeOf(task(table)))).toEqual([
+      'quote', 'inquiries', 'complaints', 'account', 'account', 'account',
+    ]);
+    expect(placeOf(task(null))).toBe('account');
+    expect(placeOf(task(null, null))).toBeNull();
   });
 });

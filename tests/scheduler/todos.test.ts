@@ -33,6 +33,7 @@ describe('todos', () => {
         dueBuyerLocal: '2025-03-31T14:00:00+02:00[Europe/Madrid]',
         dueMyLocal: '2025-03-31T09:00:00-03:00[America/Sao_Paulo]',
         status: 'open',
+        source: { table: 'inquiries', id: expect.any(String) },
       },
       {
         id: expect.any(String),
@@ -44,6 +45,7 @@ describe('todos', () => {
         dueBuyerLocal: '2025-04-03T08:15:00+02:00[Europe/Madrid]',
         dueMyLocal: '2025-04-03T03:15:00-03:00[America/Sao_Paulo]',
         status: 'open',
+        source: { table: 'interactions', id: expect.any(String) },
       },
     ]);
     const later = await ok(tb.ctx, 'todos.list', { at: '2025-03-31T13:00:00Z', status: 'overdue' });

@@ -150,6 +150,7 @@ function VersionsCard({ quote }: { quote: Quote }) {
               <Table.Th w={140}>{t('quotes.versions.version')}</Table.Th>
               <Table.Th>{t('quotes.versions.created')}</Table.Th>
               <Table.Th>{t('quotes.versions.lines')}</Table.Th>
+              <Table.Th>{t('quotes.versions.validThrough')}</Table.Th>
               <Table.Th style={{ textAlign: 'right' }}>{t('quotes.versions.total')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -171,6 +172,11 @@ function VersionsCard({ quote }: { quote: Quote }) {
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{t('quotes.versions.lineCount', { count: v.items.length })}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" data-testid="quote-version-valid-through">
+                    {v.validity.validThrough ? formatDay(v.validity.validThrough, language) : t('common.none')}
+                  </Text>
                 </Table.Td>
                 <Table.Td style={{ textAlign: 'right' }}>
                   <Text size="sm">{formatMoney(v.total, quote.currency, language)}</Text>

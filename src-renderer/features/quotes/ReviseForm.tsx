@@ -4,20 +4,39 @@ import { useTranslation } from 'react-i18next';
 import type { Quote } from '../../../src-main/contract/models';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useFocusFirstInvalid } from '../../hooks/use-validated-form';
+import { useUiStore } from '../../stores/ui-store';
 import { ItemsTable } from './ItemsTable';
 import { QuestionsPanel } from './QuestionsPanel';
-import { answersInput, emptyItem, isRevisable, itemsOfVersion, questionsInput, termsInput, termsOfVersion } from './quote-format';
+import {
+  answersInput,
+  emptyItem,
+  emptyValidity,
+  formatDay,
+  isRevisable,
+  itemsOfVersion,
+  questionsInput,
+  termsInput,
+  termsOfVersion,
+  validityChanged,
+  validityInput,
+  validityOfVersion,
+  validityProblems,
+  type ValidityDraft,
+} from './quote-format';
 import { useQuotesStore } from './quotes-store';
 import { TermsFields } from './TermsFields';
 import { useQuoteForm, type QuoteFormValues } from './use-quote-form';
+import { ValidityFields } from './ValidityFields';
 
-const FIELDS = ['items', 'incoterm', 'paymentTerms', 'leadTimeDays', 'terms', 'note', 'questions', 'answers'] as const;
+const FIELDS = ['validity', 'items', 'incoterm', 'paymentTerms', 'leadTimeDays', 'terms', 'note', 'questions', 'answers'] as const;
 type Field = (typeof FIELDS)[number];
+type ReviseValues = QuoteFormValues & { validity: ValidityDraft } & Record<Field, unknown>;
 
 /**
- * R8: the current version's lines and terms, the questions with answer fields and new ones; "Save as new version"
- * calls `quotes.revise` (the old versions are kept). A closed quote shows the same, read only. The parent keys this
- * form by version, so a saved version starts the next edit from itself.
+ * R8: the current version's validity (R7), lines and terms, the questions with answer fields and new ones; "Save as
+ * new version" calls `quotes.revise` (the old versions are kept), with the validity only when it was changed (else
+ * the new version carries the current one). A closed quote shows the same, read only. The parent keys this form by
+ * version, so a saved version starts the next edit from itself.
  */
 export function ReviseForm({ quote }: { quote: Quote }) {
   const { t } = useTranslation();
@@ -25,18 +44,26 @@ export function ReviseForm({ quote }: { quote: Quote }) {
   const formRef = useRef<HTMLFormElement>(null);
   const latest = quote.versions.find((v) => v.version === quote.currentVersion) ?? quote.versions[quote.versions.length - 1];
   const editable = isRevisable(quote.status);
-  const initial = (): QuoteFormValues & Record<Field, unknown> => ({
+  const language = useUiStore((state) => state.language);
+  const zone = useQuotesStore((state) => state.accounts[quote.accountId]?.timeZone);
+  /** The validity the current version has, as a draft: what the form starts from and what "changed" is told against. */
+  const currentValidity = () => (latest ? validityOfVersion(latest.validity, quote.stages) : emptyValidity());
+  const initial = (): ReviseValues => ({
+    validity: currentValidity(),
     items: latest ? itemsOfVersion(latest) : [emptyItem()],
     questions: [],
     answers: {},
     ...(latest ? termsOfVersion(latest) : { incoterm: '', paymentTerms: '', leadTimeDays: '', terms: '', note: '' }),
   });
-  const { form, message, items, terms } = useQuoteForm<Field, QuoteFormValues & Record<Field, unknown>>({
+  const { form, message, items, validityIssues, clearValidityIssues, terms } = useQuoteForm<Field, ReviseValues>({
     initial,
     fields: FIELDS,
+    validate: (v) =>
+      validityChanged(v.validity, currentValidity()) && Object.keys(validityProblems(v.validity)).length > 0 ? { validity: t('quotes.validation.validity') } : {},
     send: (v, lines) =>
       revise({
         id: quote.id,
+        ...(validityChanged(v.validity, currentValidity()) ? { validity: validityInput(v.validity) } : {}),
         ...(answersInput(v.answers).length ? { answers: answersInput(v.answers) } : {}),
         ...(questionsInput(v.questions).length ? { questions: questionsInput(v.questions) } : {}),
         items: lines,
@@ -46,11 +73,38 @@ export function ReviseForm({ quote }: { quote: Quote }) {
   });
   useFocusFirstInvalid(formRef, form.attempt);
   const { values: v, update } = form;
+  const validityEdited = validityChanged(v.validity, currentValidity());
 
   return (
     <form ref={formRef} noValidate onSubmit={(event) => void form.submit(event)} data-testid="quote-revise">
       <Stack gap="md">
         {form.formError && <ApiErrorAlert error={form.formError} title={t('quotes.editor.saveError')} testId="quote-revise-form-error" />}
+        <Card withBorder padding="md">
+          <Stack gap="xs">
+            <fieldset disabled={!editable} style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
+              <ValidityFields
+                value={v.validity}
+                onChange={(validity) => {
+                  clearValidityIssues();
+                  update({ validity }, ['validity']);
+                }}
+                quoteDate={quote.quoteDate}
+                zone={zone}
+                problems={form.attempt > 0 && validityEdited ? validityProblems(v.validity) : {}}
+                issues={validityIssues}
+                disabled={!editable}
+              />
+            </fieldset>
+            {editable && (
+              <Text size="xs" c="dimmed" data-testid="quote-revise-validity-hint">
+                {t(validityEdited ? 'quotes.editor.validityChanged' : 'quotes.editor.validityKept', {
+                  version: quote.currentVersion + 1,
+                  date: formatDay(quote.quoteDate, language),
+                })}
+              </Text>
+            )}
+          </Stack>
+        </Card>
         <Card withBorder padding="md">
           <Stack gap="xs">
             <Group justify="space-between" align="baseline">
@@ -93,6 +147,7 @@ export function ReviseForm({ quote }: { quote: Quote }) {
             <Button
               variant="default"
               onClick={() => {
+                clearValidityIssues();
                 update(initial(), FIELDS);
               }}
               data-testid="quote-revise-reset"

@@ -22,12 +22,14 @@ interface ValidityFieldsProps {
   problems: Partial<Record<ValidityField, ValidityProblem>>;
   /** The server's messages (`validity.days` → days; anything else about validity under `stages`/the strategy). */
   issues: Partial<Record<ValidityField | 'strategy', string>>;
+  /** A closed quote's validity, shown but not to be changed. */
+  disabled?: boolean;
 }
 
 const isStrategy = (value: string): value is ValidityStrategy => (VALIDITY_STRATEGIES as readonly string[]).includes(value);
 
 /** R7: the validity strategy and its own fields — days; days and an FX threshold; stages with their days; a season. */
-export function ValidityFields({ value: v, onChange, quoteDate, zone, problems, issues }: ValidityFieldsProps) {
+export function ValidityFields({ value: v, onChange, quoteDate, zone, problems, issues, disabled }: ValidityFieldsProps) {
   const { t } = useTranslation();
   const language = useUiStore((state) => state.language);
   const set = (patch: Partial<ValidityDraft>, cleared: ValidityField[]) => onChange({ ...v, ...patch }, cleared);
@@ -43,6 +45,7 @@ export function ValidityFields({ value: v, onChange, quoteDate, zone, problems, 
       </Text>
       <SegmentedControl
         aria-labelledby="quote-validity-strategy"
+        disabled={disabled}
         value={v.strategy}
         onChange={(strategy) => isStrategy(strategy) && set({ strategy }, ['days', 'thresholdPercent', 'stages', 'seasonName', 'seasonEndsOn'])}
         data={VALIDITY_STRATEGIES.map((s) => ({ value: s, label: t(`quotes.validity.strategy.${s}`) }))}
@@ -51,6 +54,11 @@ export function ValidityFields({ value: v, onChange, quoteDate, zone, problems, 
       <Text size="xs" c="dimmed">
         {t(`quotes.validity.hint.${v.strategy}`)}
       </Text>
+      {issues.strategy && (
+        <Text size="sm" c="red" data-testid="quote-validity-error">
+          {issues.strategy}
+        </Text>
+      )}
       {(v.strategy === 'fixed' || v.strategy === 'fx') && (
         <Group align="flex-start" grow>
           <TextInput
@@ -158,7 +166,7 @@ export function ValidityFields({ value: v, onChange, quoteDate, zone, problems, 
   );
 }
 
-/** An existing quote's validity in words (it is set when the quote is made; a new version keeps it). */
+/** An existing quote's validity in words (the current version's: a new version may change it, R7). */
 export function ValiditySummary({ quote }: { quote: Quote }) {
   const { t } = useTranslation();
   const language = useUiStore((state) => state.language);
@@ -182,9 +190,6 @@ export function ValiditySummary({ quote }: { quote: Quote }) {
           {t('quotes.validity.fxFlag', { percent: v.fxFlag.movedPercent, date: day(v.fxFlag.cutThrough) })}
         </Text>
       )}
-      <Text size="xs" c="dimmed">
-        {t('quotes.validity.kept')}
-      </Text>
     </Stack>
   );
 }

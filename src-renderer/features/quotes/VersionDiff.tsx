@@ -9,6 +9,7 @@ import { formatNumber } from '../../i18n';
 import { useUiStore } from '../../stores/ui-store';
 import { formatMoney } from './quote-format';
 import { useQuotesStore } from './quotes-store';
+import { ValidityDiff } from './ValidityDiff';
 
 type DiffItem = QuoteDiff['items']['added'][number];
 type Change = QuoteDiff['items']['changed'][number]['changes'][number] | QuoteDiff['terms'][number];
@@ -16,8 +17,8 @@ type ChangeField = 'description' | 'quantity' | 'unit' | 'unitPrice' | 'amount' 
 
 /**
  * R8: two versions side by side — lines removed (struck through, in red: a 7th version that silently dropped three
- * certifications must show them), added and changed with the fields that changed; the total, the terms, and the
- * questions answered in between with the spec coverage at each version.
+ * certifications must show them), added and changed with the fields that changed; the total, the terms, the validity
+ * (R7), and the questions answered in between with the spec coverage at each version.
  */
 export function VersionDiff({ quote }: { quote: Quote }) {
   const { t } = useTranslation();
@@ -200,6 +201,7 @@ function DiffBody({ diff }: { diff: QuoteDiff }) {
               ))}
             </List>
           )}
+          <ValidityDiff changes={diff.validity} />
         </Stack>
         <Stack gap={4} data-testid="quote-diff-questions">
           <Text size="sm" fw={600}>

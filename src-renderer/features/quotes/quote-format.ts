@@ -2,10 +2,11 @@
  * The Quotes page's pure logic: money in a quote's currency, when a quote stops being valid (R7: the end of its last
  * valid day in the buyer's zone, the FX cut or the current stage when there is one), the drafts the forms edit
  * (items, validity, terms, questions) and how they become `quotes.add` / `quotes.revise` input, the local checks, and
- * where a server issue (`items.2.unitPrice`) belongs in the form. No clock, no React.
+ * where a server issue (`items.2.unitPrice`) belongs in the form; a version's validity as a draft (R7: a revision may
+ * change it) and a diff's stage plan with its days formatted. No clock, no React.
  */
 import { Temporal } from 'temporal-polyfill';
-import type { Quote } from '../../../src-main/contract/models';
+import type { Quote, VersionValidity } from '../../../src-main/contract/models';
 
 export const QUOTE_STATUSES = ['draft', 'sent', 'won', 'lost', 'expired'] as const;
 export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
@@ -329,6 +330,43 @@ export function draftValidThrough(v: ValidityDraft, quoteDate: string): string |
   }
   if (v.strategy === 'staged') return v.stages.find((s) => s.validThrough)?.validThrough ?? null;
   return v.seasonEndsOn || null;
+}
+
+/**
+ * R7: a version's validity as a draft, for editing into the next version (the strategy's own fields; the others keep
+ * the new form's defaults, for a switch of strategy). A staged version stored without its stages takes `stages`.
+ */
+export function validityOfVersion(v: VersionValidity, stages: readonly { name: string; validThrough: string }[] = []): ValidityDraft {
+  const empty = emptyValidity();
+  const plan = v.stages.length > 0 ? v.stages : stages;
+  return {
+    strategy: v.strategy,
+    days: v.days === null ? empty.days : text(v.days),
+    thresholdPercent: v.thresholdPercent === null ? '' : text(v.thresholdPercent),
+    stages: plan.length > 0 ? plan.map((s) => ({ key: draftKey(), name: s.name, validThrough: s.validThrough })) : empty.stages,
+    seasonName: v.seasonName ?? '',
+    seasonEndsOn: v.seasonEndsOn ?? '',
+  };
+}
+
+/** Whether a validity draft says something else than the one it started from, as it would be sent (keys, blank stages and spaces aside). */
+export function validityChanged(draft: ValidityDraft, start: ValidityDraft): boolean {
+  return JSON.stringify(validityInput(draft)) !== JSON.stringify(validityInput(start));
+}
+
+/** A stage of `quotes.diff` (`name YYYY-MM-DD`) with its day as the page shows days (`Sample Jul 5, 2025`). */
+export function formatStagePart(part: string, language: string): string {
+  const match = /^(.*) (\d{4}-\d{2}-\d{2})$/.exec(part);
+  return match ? `${match[1]} ${formatDay(match[2]!, language)}` : part;
+}
+
+/** A stage plan of `quotes.diff` (`name YYYY-MM-DD` parts joined by `; `), its days formatted. */
+export function formatStagePlan(plan: string, language: string): string {
+  return plan
+    .split('; ')
+    .filter((part) => part.trim())
+    .map((part) => formatStagePart(part, language))
+    .join('; ');
 }
 
 /** New questions to send (blank ones left out), each with its answer when one was typed. */

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Temporal } from 'temporal-polyfill';
@@ -8,6 +8,7 @@ import { useTodosStore } from '../../stores/todos-store';
 import { useUiStore } from '../../stores/ui-store';
 import { formatDue } from './todo-format';
 import { zoneOf } from './todo-groups';
+import { openTodoSource, placeOf } from './todo-source';
 
 interface TodoRowProps {
   task: Todo;
@@ -86,7 +87,26 @@ export const TodoRow = memo(function TodoRow({ task, overdue, selected, editing,
             </Tooltip>
           )}
         </Group>
-        <Text size="sm">{task.title}</Text>
+        {placeOf(task) === null ? (
+          <Text size="sm">{task.title}</Text>
+        ) : (
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            c="inherit"
+            ta="left"
+            onClick={(event) => {
+              event.stopPropagation();
+              openTodoSource(task);
+            }}
+            title={`${t(`todos.open.${placeOf(task)!}`)} (o)`}
+            data-testid="todo-open"
+            data-place={placeOf(task)}
+          >
+            {task.title}
+          </Anchor>
+        )}
       </Table.Td>
       <Table.Td style={NO_WRAP}>
         {task.rule ? (

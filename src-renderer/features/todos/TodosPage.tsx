@@ -11,6 +11,7 @@ import { useUiStore } from '../../stores/ui-store';
 import { formatDue } from './todo-format';
 import { boardOrder, filterTodos, groupTodos, rulesOf, zoneOf } from './todo-groups';
 import { commandOf, moveSelection, selectionAfterRemoval } from './todo-keys';
+import { openTodoSource } from './todo-source';
 import { TodoTable } from './TodoTable';
 
 /** Rows in the first paint of a long board; the rest render in a transition that input can interrupt. */
@@ -151,7 +152,7 @@ function TodosContent() {
   );
 }
 
-/** j/k/arrows move, x/Enter done, s snooze, r reschedule, u or Ctrl+Z undo (see todo-keys.ts). */
+/** j/k/arrows move, x/Enter done, s snooze, r reschedule, o open, u or Ctrl+Z undo (see todo-keys.ts). */
 function useBoardKeys(order: readonly string[]): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -194,6 +195,12 @@ function useBoardKeys(order: readonly string[]): void {
           if (selected === null) return;
           store.setEditing(selected);
           break;
+        case 'open': {
+          const task = store.tasks?.find((t) => t.id === selected);
+          if (!task) return;
+          openTodoSource(task);
+          break;
+        }
         case 'undo':
           if (store.lastAction === null) return;
           void store.undo();

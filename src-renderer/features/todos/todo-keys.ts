@@ -1,9 +1,9 @@
 /**
  * The board's keyboard model (pure): j/↓ next, k/↑ previous, Home/End first/last, x/Enter done, s snooze to the
- * buyer's next morning, r reschedule, u or Ctrl/⌘+Z undo. Keys typed into a field or with other modifiers are
+ * buyer's next morning, r reschedule, o open what it is about, u or Ctrl/⌘+Z undo. Keys typed into a field or with other modifiers are
  * left to the browser.
  */
-export type BoardCommand = 'next' | 'prev' | 'first' | 'last' | 'done' | 'snooze' | 'reschedule' | 'undo';
+export type BoardCommand = 'next' | 'prev' | 'first' | 'last' | 'done' | 'snooze' | 'reschedule' | 'open' | 'undo';
 
 export interface KeyPress {
   key: string;
@@ -44,6 +44,8 @@ export function commandOf(press: KeyPress): BoardCommand | null {
       return 'snooze';
     case 'r':
       return 'reschedule';
+    case 'o':
+      return 'open';
     case 'u':
       return 'undo';
     default:
