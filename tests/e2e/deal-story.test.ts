@@ -357,7 +357,8 @@ describe('the deal story in Chromium (R1, R2, R7, R8, R9)', () => {
     const [deadline] = await e2e.api<InquiryDeadline[]>('inquiries.deadlines', { ids: [ids.inquiry] });
     const lateMs = Date.parse(at) - Date.parse(deadline!.replyBy);
     const late = analysis.facts.find((f) => f.id === 'late_reply');
-    if (lateMs > 0) expect(late).toEqual({ id: 'late_reply', hoursLate: Math.round((lateMs / HOUR_MS) * 10) / 10, slaHours: 4 });
+    // Never answered: the fact says so (`unreplied`), and its hours run to the loss.
+    if (lateMs > 0) expect(late).toEqual({ id: 'late_reply', hoursLate: Math.round((lateMs / HOUR_MS) * 10) / 10, slaHours: 4, unreplied: true });
     else expect(late).toBeUndefined();
     expect(analysis.facts.map((f) => f.id).filter((id) => !['unanswered', 'late_reply', 'no_answer'].includes(id))).toEqual([]);
     expect(analysis.suggestedReason).toBe('spec_gap');
