@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { renderMessage, type ApiError, type Result } from '../contract/errors';
+import { AppError, renderMessage, type ApiError, type Result } from '../contract/errors';
 import type { Language } from '../contract/messages';
 import type { BookInfo } from '../contract/models';
 import { openBook, type Book } from '../db/book';
@@ -92,6 +92,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description('create the book (or upgrade it) and record your time zone and country')
     .action(() =>
       withBook(true, async (ctx, lang) => {
+        // A damaged book is not "initialised" over: it is open for reading only (issue 15).
+        if (ctx.book.damage !== null) return fail(toApiError(new AppError('book_damaged', { path: ctx.book.file, problem: ctx.book.damage }), lang));
         await storeHostDefaults(ctx);
         const info = await dispatch(ctx, 'book.info', {}, lang);
         show(info);

@@ -21,6 +21,8 @@ export const errorMessages = {
     book_dir: 'Cannot create the data directory {{path}}.',
     book_missing: 'There is no book at {{path}}: run “tradebook init” first.',
     book_cannot_open: 'Cannot open {{path}}.',
+    book_damaged:
+      '{{path}} is damaged ({{problem}}). Tradebook opened it for reading only, so nothing was written and the damage cannot grow. Run `tradebook check` for the details, and restore a backup (`tradebook backups list`).',
     book_readonly: 'Cannot write to {{path}}.',
     book_locked: 'The book {{path}} is already open in another Tradebook (process {{pid}}).',
     book_not_initialized: 'The book {{path}} is not set up: run “tradebook init” first.',
@@ -143,6 +145,7 @@ export const errorMessages = {
     book_dir: '无法创建数据目录 {{path}}。',
     book_missing: '{{path}} 处没有客户库：请先运行“tradebook init”。',
     book_cannot_open: '无法打开 {{path}}。',
+    book_damaged: '{{path}} 已损坏（{{problem}}）。Tradebook 以只读方式打开了它，未写入任何内容，损坏不会扩大。请运行 `tradebook check` 查看详情，并从备份恢复（`tradebook backups list`）。',
     book_readonly: '无法写入 {{path}}。',
     book_locked: '客户库 {{path}} 已在另一个 Tradebook 中打开（进程 {{pid}}）。',
     book_not_initialized: '客户库 {{path}} 尚未初始化：请先运行“tradebook init”。',

@@ -3,9 +3,10 @@ import { AppError } from '../contract/errors';
 import type { HybridClock } from '../domain/sharing/hlc';
 import { openClock } from './change-stamps';
 import { openSqlite, type OpenOptions, type Sqlite } from './connection';
-import { migrate, schemaVersion, type MigrateResult } from './migrator';
+import { latestSchemaVersion, migrate, schemaVersion, type MigrateResult } from './migrator';
 import type { BookSchema } from './schema';
 import { rebuildSearchIndex, SEARCH_INDEX_VERSION } from './search-index';
+import { firstProblem, forgetVerified, leftAsVerified, recordVerified } from './verified';
 
 export type BookDb = Kysely<BookSchema>;
 
@@ -18,6 +19,11 @@ export interface Book {
   readonly clock: HybridClock;
   /** What it was opened with (a restore opens the restored file the same way: the Electron build's native module). */
   readonly options: OpenBookOptions;
+  /**
+   * Set when the book's quick check failed at open (its first problem): the book is open for reading only
+   * (`query_only`), so nothing can add to the damage; a write is refused with `book_damaged`.
+   */
+  readonly damage: string | null;
   close(): Promise<void>;
 }
 
@@ -35,6 +41,13 @@ export function openBook(file: string, options: OpenBookOptions = {}): Book {
   const sqlite = openSqlite(file, { ...options, create });
   try {
     if (!create && schemaVersion(sqlite, file) === 0) throw new AppError('book_not_initialized', { path: file });
+    // A book not as Tradebook left it is checked before anything writes to it, a migration included.
+    const damage = options.migrate === false || options.readonly || leftAsVerified(file) ? null : firstProblem(sqlite);
+    if (damage !== null) {
+      forgetVerified(file);
+      if (schemaVersion(sqlite, file) < latestSchemaVersion()) throw new AppError('book_damaged', { path: file, problem: damage });
+      sqlite.pragma('query_only = 1');
+    }
     const migration =
       options.migrate === false
         ? { from: schemaVersion(sqlite, file), to: schemaVersion(sqlite, file), backup: null }
@@ -50,6 +63,7 @@ export function openBook(file: string, options: OpenBookOptions = {}): Book {
       db,
       migration,
       options,
+      damage,
       get clock() {
         clock ??= openClock(sqlite, options.wallMs);
         return clock;
@@ -64,6 +78,7 @@ export function openBook(file: string, options: OpenBookOptions = {}): Book {
         } finally {
           if (sqlite.open) sqlite.close();
         }
+        if (damage === null && options.migrate !== false && !options.readonly) recordVerified(file);
       },
     };
   } catch (error) {

@@ -95,6 +95,11 @@ export interface MigrateResult {
   backup: string | null;
 }
 
+/** The newest schema this version knows (the number of its migrations). */
+export function latestSchemaVersion(dir?: string): number {
+  return loadMigrations(dir).length;
+}
+
 /**
  * Brings the book up to the newest schema. Each file runs in its own transaction with its version recorded;
  * an existing book is copied aside first; a book from a newer Tradebook is refused.

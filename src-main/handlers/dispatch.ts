@@ -51,8 +51,19 @@ export async function dispatch(
     const handler = handlers[name] as (ctx: ServiceContext, input: unknown, language: Language) => Promise<unknown> | unknown;
     return { ok: true, value: await handler(ctx, parsed.data, language) };
   } catch (error) {
-    return { ok: false, error: toApiError(error, language) };
+    return { ok: false, error: toApiError(bookError(error, ctx), language) };
   }
+}
+
+/**
+ * A SQLite error named for the book it came from: a write refused because the book was opened read-only as damaged
+ * (issue 15) says so, with the problem the check found; other errors name the book's path.
+ */
+function bookError(error: unknown, ctx: ServiceContext): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  const book = ctx.book as Partial<ServiceContext['book']> | undefined;
+  if (code === 'SQLITE_READONLY' && book?.damage) return new AppError('book_damaged', { path: book.file ?? '', problem: book.damage });
+  return mapSqliteError(error, book?.file);
 }
 
 /** Typed call for in-process users (tests, services composing calls). */

@@ -1,7 +1,8 @@
+import { AppError } from '../contract/errors';
 import type { BookCheck, BookInfo } from '../contract/models';
 import type { Language } from '../contract/messages';
 import { mapSqliteError } from '../db/connection';
-import { schemaVersion } from '../db/migrator';
+import { latestSchemaVersion, schemaVersion } from '../db/migrator';
 import { bookWarnings } from './backups';
 import type { ServiceContext } from './context';
 
@@ -18,6 +19,10 @@ export function bookInfo(ctx: ServiceContext, language: Language = 'en'): BookIn
 
 /** Verifies the book: SQLite's integrity check, foreign keys, the FTS index. */
 export function checkBook(ctx: ServiceContext): BookCheck {
+  // A book from a newer Tradebook is not "ok" here: this version cannot read or write it (issue 15).
+  const version = schemaVersion(ctx.book.sqlite, ctx.book.file);
+  const known = latestSchemaVersion();
+  if (version > known) throw new AppError('book_newer', { found: version, known });
   try {
     const integrityRows = ctx.book.sqlite.pragma('integrity_check') as { integrity_check: string }[];
     const integrity = integrityRows.map((r) => r.integrity_check).join('; ');
@@ -26,8 +31,9 @@ export function checkBook(ctx: ServiceContext): BookCheck {
     const hasIndex = ctx.book.sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'search_index'").get() !== undefined;
     try {
       if (hasIndex) ctx.book.sqlite.prepare("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)").run();
-    } catch {
-      ftsOk = false;
+    } catch (error) {
+      // FTS5's integrity check is an INSERT: a read-only book cannot run it, which is no damage found.
+      ftsOk = (error as { code?: unknown }).code === 'SQLITE_READONLY';
     }
     const ok = integrity === 'ok' && foreignKeys === 0 && ftsOk;
     return {
