@@ -16,6 +16,7 @@ import { transferContract } from './transfer';
 import { isCalendarDate } from '../domain/dates';
 import {
   CalendarDate,
+  FactDate,
   CountryCode,
   CurrencyCode,
   Id,
@@ -201,7 +202,7 @@ export const contract = {
       inquiryId: Id.optional(),
       number: z.string().trim().min(1).max(60).optional(),
       currency: CurrencyCode,
-      quoteDate: CalendarDate,
+      quoteDate: FactDate,
       validity: Validity,
       questions: z.array(Question).max(200).optional(),
       ...quoteTerms,
@@ -240,18 +241,19 @@ export const contract = {
         accountId: Id,
         quoteId: Id.optional(),
         number: z.string().trim().min(1).max(60).optional(),
-        orderedAt: CalendarDate,
-        amount: Money,
+        orderedAt: FactDate,
+        amount: Money.refine((n) => n > 0, 'tb.order_amount'),
         currency: CurrencyCode,
         cost: Money.optional(),
         quantity: Quantity.optional(),
         unit: Unit.optional(),
-        dueOn: CalendarDate.optional(),
-        paidOn: CalendarDate.optional(),
-        shippedOn: CalendarDate.optional(),
-        deliveredOn: CalendarDate.optional(),
+        dueOn: FactDate.optional(),
+        paidOn: FactDate.optional(),
+        shippedOn: FactDate.optional(),
+        deliveredOn: FactDate.optional(),
         lines: z.array(OrderLineInput).max(500).optional(),
       })
+      .refine((o) => o.dueOn === undefined || o.dueOn >= o.orderedAt, { message: 'tb.due_before_order', path: ['dueOn'] })
       .refine((o) => (o.quantity === undefined) === (o.unit === undefined), {
         message: 'tb.quantity_unit',
         path: ['unit'],
@@ -285,7 +287,7 @@ export const contract = {
   },
 
   'fx.add': {
-    input: z.strictObject({ date: CalendarDate, currency: CurrencyCode, rate: z.number().finite().positive().max(1e9) }),
+    input: z.strictObject({ date: FactDate, currency: CurrencyCode, rate: z.number().finite().positive().max(1e9) }),
     output: m.FxRate,
   },
   'fx.list': {

@@ -5,9 +5,19 @@ import { isKnownTimeZone } from '../domain/zones';
 import { formatInstant, isCalendarDate, isInstant } from '../domain/dates';
 
 export const Id = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'tb.ulid');
-export const Name = z.string().trim().min(1).max(200);
-export const ShortText = z.string().trim().max(200);
-export const LongText = z.string().max(20_000);
+/**
+ * Text a person typed: no control characters (NUL, escapes, …; a long text keeps tabs and line breaks) and no lone
+ * UTF-16 surrogates (a broken character that cannot be written out again as UTF-8) — issue 15.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_IN_LONG = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const isCleanText = (s: string, long = false): boolean => !(long ? CONTROL_IN_LONG : CONTROL).test(s) && !LONE_SURROGATE.test(s);
+export const Name = z.string().trim().min(1).max(200).refine((s) => isCleanText(s), 'tb.text');
+export const ShortText = z.string().trim().max(200).refine((s) => isCleanText(s), 'tb.text');
+export const LongText = z.string().max(20_000).refine((s) => isCleanText(s, true), 'tb.text');
 export const CountryCode = z
   .string()
   .trim()
@@ -23,6 +33,12 @@ export const CurrencyCode = z
   .transform((s) => s.toUpperCase())
   .refine(isKnownCurrency, 'tb.currency');
 export const CalendarDate = z.string().refine(isCalendarDate, 'tb.date');
+/** The earliest day a fact of the book (an order, a payment, a quote, an FX rate) may carry. */
+export const FACT_DATE_MIN = '1990-01-01';
+/** The latest: ten years from today (a due date or a season may lie ahead; 9999-12-31 is a typing accident). */
+export const factDateMax = (nowMs = Date.now()): string => `${new Date(nowMs).getUTCFullYear() + 10}-12-31`;
+/** A day of a fact: a real date from 1990 to ten years ahead (issue 15). */
+export const FactDate = CalendarDate.refine((d) => !isCalendarDate(d) || (d >= FACT_DATE_MIN && d <= factDateMax()), 'tb.fact_date');
 /** An instant in UTC, `YYYY-MM-DDTHH:MM:SSZ` (fractional seconds and offsets are normalised on input). */
 export const Instant = z
   .string()

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { AGING_BUCKETS } from '../domain/receivables/aging';
-import { CalendarDate, Id, Limit, LongText } from './primitives';
+import { CalendarDate, FactDate, Id, Limit, LongText } from './primitives';
 
 export const Payment = z.object({
   id: z.string(),
@@ -62,7 +62,7 @@ export type ReceivablesReport = z.infer<typeof ReceivablesReport>;
 export const receivablesContract = {
   /** Records a payment (full or partial, dated: default the user's today) against an order; more than it still owes is refused. */
   'payments.add': {
-    input: z.strictObject({ orderId: Id, paidOn: CalendarDate.optional(), amount: z.number().finite().positive().max(1e13), note: LongText.optional() }),
+    input: z.strictObject({ orderId: Id, paidOn: FactDate.optional(), amount: z.number().finite().positive().max(1e13), note: LongText.optional() }),
     output: Payment,
   },
   /** Deletes a payment recorded by mistake (a tombstone: shared like every delete). */

@@ -308,6 +308,8 @@ export const en = {
         positive: 'Enter a number above 0.',
         tooLarge: 'At most {{max}}.',
         date: 'Enter a real date.',
+        factDate: 'Enter a date from 1990 to ten years from now.',
+        dueBeforeOrder: 'The payment cannot be due before the order date.',
         currency: 'Choose a currency from the list.',
         unitWithQuantity: 'Give a quantity and a unit together.',
         tooLong: 'At most {{max}} characters.',

@@ -310,6 +310,8 @@ export const zhCN: Messages = {
         positive: '请输入大于 0 的数字。',
         tooLarge: '最多 {{max}}。',
         date: '请输入有效日期。',
+        factDate: '请输入 1990 年至今后十年之间的日期。',
+        dueBeforeOrder: '付款到期日不能早于下单日期。',
         currency: '请从列表中选择币种。',
         unitWithQuantity: '数量和单位需要同时填写。',
         tooLong: '最多 {{max}} 个字符。',

@@ -30,6 +30,22 @@ describe('the order form checks what orders.add checks, before the call', () => 
     });
   });
 
+  it('issue 15: an amount of 0, a payment due before the order, a date before 1990 or past ten years ahead — as the contract says', () => {
+    const refused = [
+      [form({ amount: '0' }), { amount: { key: 'positive' } }],
+      [form({ amount: '5', dueOn: '2025-06-29' }), { dueOn: { key: 'dueBeforeOrder' } }],
+      [form({ amount: '5', orderedAt: '1989-12-31' }), { orderedAt: { key: 'factDate' } }],
+      [form({ amount: '5', paidOn: '9999-12-31' }), { paidOn: { key: 'factDate' } }],
+    ] as const;
+    for (const [values, problems] of refused) {
+      expect(validateOrderForm(values, currencies)).toEqual(problems);
+      expect(contract['orders.add'].input.safeParse({ ...toAddOrderInput(ACCOUNT, values) }).success).toBe(false);
+    }
+    const dueSameDay = form({ amount: '5', dueOn: '2025-06-30' });
+    expect(validateOrderForm(dueSameDay, currencies)).toEqual({});
+    expect(contract['orders.add'].input.safeParse(toAddOrderInput(ACCOUNT, dueSameDay)).success).toBe(true);
+  });
+
   it('valid values become an input the contract accepts, empty optional fields left out', () => {
     const values = form({ amount: '4,321.50', cost: '3000', quantity: '40', unit: ' pcs ', dueOn: '2025-07-30' });
     expect(validateOrderForm(values, currencies)).toEqual({});

@@ -1,4 +1,5 @@
 import type { InputOf } from '../../../src-main/contract';
+import { FACT_DATE_MIN, factDateMax } from '../../../src-main/contract/primitives';
 
 export const orderFormFields = [
   'orderedAt',
@@ -20,7 +21,7 @@ export type OrderFormValues = Record<Exclude<OrderFormField, 'currency'>, string
 
 /** A field problem as an i18n key (under `account.orderForm.validation`) with its parameters. */
 export interface OrderFieldProblem {
-  key: 'required' | 'number' | 'positive' | 'tooLarge' | 'date' | 'currency' | 'unitWithQuantity' | 'tooLong';
+  key: 'required' | 'number' | 'positive' | 'tooLarge' | 'date' | 'factDate' | 'dueBeforeOrder' | 'currency' | 'unitWithQuantity' | 'tooLong';
   max?: number | string;
 }
 
@@ -64,6 +65,8 @@ export function validateOrderForm(values: OrderFormValues, currencies: readonly 
   else if (!isRealDate(values.orderedAt)) problems.orderedAt = { key: 'date' };
   const amount = money(values.amount, true);
   if (amount) problems.amount = amount;
+  // An order's amount is above 0 (a free sample is an interaction, not an order).
+  else if (parseAmount(values.amount) === 0) problems.amount = { key: 'positive' };
   if (!values.currency) problems.currency = { key: 'required' };
   else if (!currencies.includes(values.currency)) problems.currency = { key: 'currency' };
   const cost = money(values.cost, false);
@@ -78,9 +81,12 @@ export function validateOrderForm(values: OrderFormValues, currencies: readonly 
   if (values.unit.trim().length > MAX_UNIT) problems.unit = { key: 'tooLong', max: MAX_UNIT };
   if (hasQuantity && !hasUnit) problems.unit = { key: 'unitWithQuantity' };
   if (hasUnit && !hasQuantity) problems.quantity = { key: 'unitWithQuantity' };
-  for (const field of orderDateFields) {
-    if (values[field] && !isRealDate(values[field])) problems[field] = { key: 'date' };
+  for (const field of ['orderedAt', ...orderDateFields] as const) {
+    if (problems[field] || !values[field]) continue;
+    if (!isRealDate(values[field])) problems[field] = { key: 'date' };
+    else if (values[field] < FACT_DATE_MIN || values[field] > factDateMax()) problems[field] = { key: 'factDate' };
   }
+  if (!problems.dueOn && !problems.orderedAt && values.dueOn && values.orderedAt && values.dueOn < values.orderedAt) problems.dueOn = { key: 'dueBeforeOrder' };
   return problems;
 }
 
