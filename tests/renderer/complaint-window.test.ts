@@ -7,13 +7,12 @@ import {
   complaintState,
   complaintWindow,
   countdown,
-  instantOfLocal,
-  localOfInstant,
   metDeadline,
   nextDeadlineMs,
   sortComplaints,
 } from '../../src-renderer/features/complaints/complaint-window';
 import { complaintsEn, complaintsZhCN } from '../../src-renderer/i18n/features/complaints';
+import { instantToWall, wallToInstant } from '../../src-renderer/time/wall-time';
 
 const HOUR = 3_600_000;
 const ms = (instant: string) => Date.parse(instant);
@@ -89,10 +88,10 @@ describe('complaint window (R15)', () => {
   });
 
   it('R15: a time typed in the user’s zone becomes an instant and back; nonsense is refused', () => {
-    expect(instantOfLocal('2025-04-04T18:40', 'Asia/Shanghai')).toBe('2025-04-04T10:40:00Z');
-    expect(localOfInstant(ms('2025-04-04T10:40:00Z'), 'Asia/Shanghai')).toBe('2025-04-04T18:40');
-    expect(instantOfLocal('', 'Asia/Shanghai')).toBeNull();
-    expect(instantOfLocal('2025-02-30T10:00', 'Asia/Shanghai')).toBeNull();
+    expect(wallToInstant('2025-04-04T18:40', 'Asia/Shanghai')).toBe('2025-04-04T10:40:00Z');
+    expect(instantToWall(ms('2025-04-04T10:40:00Z'), 'Asia/Shanghai')).toBe('2025-04-04T18:40');
+    expect(wallToInstant('', 'Asia/Shanghai')).toBeNull();
+    expect(wallToInstant('2025-02-30T10:00', 'Asia/Shanghai')).toBeNull();
   });
 
   it('R15: the page’s strings exist in both languages with the same placeholders', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { durationParts, inboxState, instantToWall, todayIn, wallToInstant, zoneOfLocal } from '../../src-renderer/features/inquiries/inquiry-format';
+import { durationParts, inboxState, todayIn, zoneOfLocal } from '../../src-renderer/features/inquiries/inquiry-format';
+import { instantToWall, wallToInstant } from '../../src-renderer/time/wall-time';
 
 const row = (receivedAt: string, replyBy: string, firstReplyAt: string | null = null) => ({
   receivedAt,

@@ -12,9 +12,7 @@ import {
   draftOfProposal,
   factMessage,
   inPeriod,
-  instantOfLocal,
   linearScale,
-  localOfInstant,
   LOSS_FACTS,
   LOST_REASONS,
   monthLabel,
@@ -28,6 +26,7 @@ import {
   stackSegments,
   type RecoveryProposal,
 } from '../../src-renderer/features/lost-deals/lost-deals-format';
+import { instantToWall, wallToInstant } from '../../src-renderer/time/wall-time';
 import { en, resources, zhCN, type Language } from '../../src-renderer/i18n';
 
 const i18n = i18next.createInstance();
@@ -140,9 +139,9 @@ describe('R9: the recovery to-do the form sends', () => {
   });
 
   it('wall times round-trip through a zone, across a DST change', () => {
-    expect(instantOfLocal('2025-03-30T08:15', 'Europe/Madrid')).toBe('2025-03-30T06:15:00Z');
-    expect(localOfInstant('2025-03-30T06:15:00Z', 'Europe/Madrid')).toBe('2025-03-30T08:15');
-    expect(instantOfLocal('2025-03-29T08:15', 'Europe/Madrid')).toBe('2025-03-29T07:15:00Z');
+    expect(wallToInstant('2025-03-30T08:15', 'Europe/Madrid')).toBe('2025-03-30T06:15:00Z');
+    expect(instantToWall('2025-03-30T06:15:00Z', 'Europe/Madrid')).toBe('2025-03-30T08:15');
+    expect(wallToInstant('2025-03-29T08:15', 'Europe/Madrid')).toBe('2025-03-29T07:15:00Z');
   });
 });
 

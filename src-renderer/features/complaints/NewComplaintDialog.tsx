@@ -4,8 +4,9 @@ import type { Complaint } from '../../../src-main/contract/models';
 import { DialogForm } from '../../components/DialogForm';
 import { FormDialog } from '../../components/FormDialog';
 import { useValidatedForm } from '../../hooks/use-validated-form';
-import { ComplaintAccountSelect, type PickedAccount } from './ComplaintAccountSelect';
-import { COMPLAINT_GRADES, instantOfLocal, localOfInstant, userZone, type ComplaintGrade } from './complaint-window';
+import { AccountSelect, asPicked, type PickedAccount } from '../../components/AccountSelect';
+import { instantToWall, wallToInstant } from '../../time/wall-time';
+import { COMPLAINT_GRADES, userZone, type ComplaintGrade } from './complaint-window';
 import { useComplaintsStore } from './complaints-store';
 
 interface NewComplaintDialogProps {
@@ -44,7 +45,7 @@ function NewComplaintForm({ onClose }: { onClose: () => void }) {
   const add = useComplaintsStore((state) => state.add);
   const zone = userZone();
   const form = useValidatedForm<Field, Values, Problem, Complaint>({
-    initial: () => ({ accountId: null, grade: 'B', subject: '', description: '', openedAt: localOfInstant(Date.now(), zone) }),
+    initial: () => ({ accountId: null, grade: 'B', subject: '', description: '', openedAt: instantToWall(Date.now(), zone) }),
     isField,
     validate: (values) => {
       const problems: Partial<Record<Field, Problem>> = {};
@@ -52,7 +53,7 @@ function NewComplaintForm({ onClose }: { onClose: () => void }) {
       if (!values.subject.trim()) problems.subject = 'required';
       else if (values.subject.trim().length > SUBJECT_MAX) problems.subject = 'tooLong';
       if (values.description.length > DESCRIPTION_MAX) problems.description = 'tooLong';
-      if (instantOfLocal(values.openedAt, zone) === null) problems.openedAt = 'time';
+      if (wallToInstant(values.openedAt, zone) === null) problems.openedAt = 'time';
       return problems;
     },
     send: (values) =>
@@ -61,7 +62,7 @@ function NewComplaintForm({ onClose }: { onClose: () => void }) {
         grade: values.grade,
         subject: values.subject.trim(),
         ...(values.description.trim() ? { description: values.description } : {}),
-        openedAt: instantOfLocal(values.openedAt, zone)!,
+        openedAt: wallToInstant(values.openedAt, zone)!,
       }),
     onDone: onClose,
   });
@@ -75,7 +76,16 @@ function NewComplaintForm({ onClose }: { onClose: () => void }) {
 
   return (
     <DialogForm form={form} errorTitle={t('complaints.addDialog.error')} submitLabel={t('complaints.addDialog.submit')} onCancel={onClose} testId="complaint-add">
-      <ComplaintAccountSelect value={form.values.accountId} onChange={(account) => form.update({ accountId: account }, ['accountId'])} error={message('accountId')} />
+      <AccountSelect
+        value={form.values.accountId}
+        onChange={(account) => form.update({ accountId: account }, ['accountId'])}
+        pick={asPicked}
+        label={t('complaints.addDialog.account')}
+        placeholder={t('complaints.addDialog.accountPlaceholder')}
+        nothingFound={t('complaints.addDialog.noAccounts')}
+        error={message('accountId')}
+        testId="complaint-add-account"
+      />
       <Stack gap={4}>
         <Text size="sm" fw={500} id="complaint-add-grade-label">
           {t('complaints.addDialog.grade')}

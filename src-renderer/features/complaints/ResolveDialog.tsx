@@ -6,7 +6,8 @@ import { FormDialog } from '../../components/FormDialog';
 import { useValidatedForm } from '../../hooks/use-validated-form';
 import { formatInstant } from '../../i18n';
 import { useUiStore } from '../../stores/ui-store';
-import { instantOfLocal, localOfInstant, userZone } from './complaint-window';
+import { instantToWall, wallToInstant } from '../../time/wall-time';
+import { userZone } from './complaint-window';
 import { useComplaintsStore } from './complaints-store';
 
 interface ResolveDialogProps {
@@ -35,15 +36,15 @@ function ResolveForm({ complaint, accountName, onClose }: { complaint: Complaint
   const resolve = useComplaintsStore((state) => state.resolve);
   const zone = userZone();
   const form = useValidatedForm({
-    initial: () => ({ when: localOfInstant(Date.now(), zone), resolution: complaint.resolution ?? '' }),
+    initial: () => ({ when: instantToWall(Date.now(), zone), resolution: complaint.resolution ?? '' }),
     isField,
     validate: (values) => {
       const problems: Partial<Record<Field, 'time' | 'tooLong'>> = {};
-      if (instantOfLocal(values.when, zone) === null) problems.when = 'time';
+      if (wallToInstant(values.when, zone) === null) problems.when = 'time';
       if (values.resolution.length > RESOLUTION_MAX) problems.resolution = 'tooLong';
       return problems;
     },
-    send: (values) => resolve(complaint.id, instantOfLocal(values.when, zone)!, values.resolution),
+    send: (values) => resolve(complaint.id, wallToInstant(values.when, zone)!, values.resolution),
     onDone: onClose,
   });
   const whenError = form.problems.when ? t('complaints.validation.time') : form.serverIssues.when;

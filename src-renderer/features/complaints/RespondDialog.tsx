@@ -6,7 +6,8 @@ import { FormDialog } from '../../components/FormDialog';
 import { useValidatedForm } from '../../hooks/use-validated-form';
 import { formatInstant } from '../../i18n';
 import { useUiStore } from '../../stores/ui-store';
-import { instantOfLocal, localOfInstant, userZone } from './complaint-window';
+import { instantToWall, wallToInstant } from '../../time/wall-time';
+import { userZone } from './complaint-window';
 import { useComplaintsStore } from './complaints-store';
 
 interface RespondDialogProps {
@@ -34,11 +35,11 @@ function RespondForm({ complaint, accountName, onClose }: { complaint: Complaint
   const respond = useComplaintsStore((state) => state.respond);
   const zone = userZone();
   const form = useValidatedForm({
-    initial: () => ({ mode: 'now' as 'now' | 'chosen', when: localOfInstant(Date.now(), zone) }),
+    initial: () => ({ mode: 'now' as 'now' | 'chosen', when: instantToWall(Date.now(), zone) }),
     isField,
-    validate: (values) => (values.mode === 'chosen' && instantOfLocal(values.when, zone) === null ? { when: 'time' as const } : {}),
+    validate: (values) => (values.mode === 'chosen' && wallToInstant(values.when, zone) === null ? { when: 'time' as const } : {}),
     send: (values) => {
-      const at = values.mode === 'now' ? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') : instantOfLocal(values.when, zone)!;
+      const at = values.mode === 'now' ? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') : wallToInstant(values.when, zone)!;
       return respond(complaint.id, at);
     },
     onDone: onClose,

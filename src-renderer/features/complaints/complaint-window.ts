@@ -6,7 +6,6 @@
  * That module is not imported here: its `complaintDeadlines` needs the business calendar (holiday tables), which
  * the renderer does not load. The deadlines here are elapsed clock hours, the default (PRODUCT, Defaults: "Time").
  */
-import { Temporal } from 'temporal-polyfill';
 import type { Complaint } from '../../../src-main/contract/models';
 
 export type ComplaintGrade = Complaint['grade'];
@@ -79,21 +78,6 @@ export function countdown(dueMs: number, nowMs: number): Countdown {
 /** Whether a complaint's response came (or its resolution came) after the deadline; null while still open. */
 export function metDeadline(dueMs: number, doneAt: string | null): boolean | null {
   return doneAt === null ? null : Date.parse(doneAt) <= dueMs;
-}
-
-/** A wall-clock time typed in `zone` (datetime-local, `YYYY-MM-DDTHH:MM`) as an instant; null when it does not parse. */
-export function instantOfLocal(local: string, zone: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(local)) return null;
-  try {
-    return Temporal.PlainDateTime.from(local, { overflow: 'reject' }).toZonedDateTime(zone).toInstant().toString({ smallestUnit: 'second' });
-  } catch {
-    return null;
-  }
-}
-
-/** An instant as the wall time `YYYY-MM-DDTHH:MM` in `zone` (what a datetime-local input shows). */
-export function localOfInstant(instantMs: number, zone: string): string {
-  return Temporal.Instant.fromEpochMilliseconds(instantMs).toZonedDateTimeISO(zone).toPlainDateTime().toString({ smallestUnit: 'minute' });
 }
 
 /** The user's own zone (the browser's). */

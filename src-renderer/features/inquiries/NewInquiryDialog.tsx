@@ -7,9 +7,9 @@ import { FormDialog } from '../../components/FormDialog';
 import { weekdayTimeIn } from '../../i18n';
 import { useValidatedForm } from '../../hooks/use-validated-form';
 import { useUiStore } from '../../stores/ui-store';
-import { AccountPicker } from './AccountPicker';
+import { AccountSelect, asListItem } from '../../components/AccountSelect';
 import { useInquiriesStore } from './inquiries-store';
-import { instantToWall, wallToInstant } from './inquiry-format';
+import { instantToWall, wallToInstant } from '../../time/wall-time';
 
 const FIELDS = ['accountId', 'source', 'receivedAt', 'subject', 'products', 'urgency'] as const;
 type Field = (typeof FIELDS)[number];
@@ -80,7 +80,16 @@ function NewInquiryForm({ myTimeZone, onClose }: { myTimeZone: string; onClose: 
       : undefined;
   return (
     <DialogForm form={form} errorTitle={t('inquiries.form.errorTitle')} submitLabel={t('inquiries.form.submit')} onCancel={onClose} testId="inquiry-form">
-      <AccountPicker value={v.accountId} onChange={(account) => update({ accountId: account }, ['accountId'])} error={problem('accountId')} testId="inquiry-account" />
+      <AccountSelect
+        value={v.accountId}
+        onChange={(account) => update({ accountId: account }, ['accountId'])}
+        pick={asListItem}
+        label={t('inquiries.form.account')}
+        placeholder={t('inquiries.form.accountPlaceholder')}
+        nothingFound={t('inquiries.form.accountNothingFound')}
+        error={problem('accountId')}
+        testId="inquiry-account"
+      />
       <Select
         required
         label={t('inquiries.form.source')}

@@ -8,7 +8,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { formatInstant, weekdayTimeIn } from '../../i18n';
 import { useUiStore } from '../../stores/ui-store';
 import { useInquiriesStore } from './inquiries-store';
-import { instantToWall, wallToInstant } from './inquiry-format';
+import { instantToWall, wallToInstant } from '../../time/wall-time';
 
 interface ReplyDialogProps {
   row: InboxRow | null;

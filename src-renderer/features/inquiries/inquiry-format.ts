@@ -1,7 +1,7 @@
 /**
  * The Inquiries page's pure logic: where an inquiry stands against its R1 deadline at a moment (time left, overdue,
- * replied within or after the SLA), durations in days / hours / minutes, and buyer-local wall times to instants and
- * back (Temporal, so a wall time that does not exist in a zone — a DST gap — is refused rather than shifted; a repeated one is the earlier).
+ * replied within or after the SLA), durations in days / hours / minutes, days in a zone. Wall times typed in a zone
+ * are src-renderer/time/wall-time.ts.
  */
 import { Temporal } from 'temporal-polyfill';
 import type { InboxRow } from '../../../src-main/contract/inquiries';
@@ -33,26 +33,6 @@ export function durationParts(totalMinutes: number): { unit: 'days' | 'hours' | 
   if (days > 0) return hours > 0 ? [{ unit: 'days', count: days }, { unit: 'hours', count: hours }] : [{ unit: 'days', count: days }];
   if (hours > 0) return rest > 0 ? [{ unit: 'hours', count: hours }, { unit: 'minutes', count: rest }] : [{ unit: 'hours', count: hours }];
   return [{ unit: 'minutes', count: rest }];
-}
-
-/** A wall time `YYYY-MM-DDTHH:MM` in `zone` as an instant (`…Z`); null when it is not a time or does not exist there. */
-export function wallToInstant(wall: string, zone: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(wall)) return null;
-  try {
-    const plain = Temporal.PlainDateTime.from(wall, { overflow: 'reject' });
-    // A repeated hour (clocks going back) takes the earlier one; a skipped one (clocks going forward) is refused.
-    const zoned = plain.toZonedDateTime(zone, { disambiguation: 'earlier' });
-    if (!zoned.toPlainDateTime().equals(plain)) return null;
-    return zoned.toInstant().toString({ smallestUnit: 'second' });
-  } catch {
-    return null;
-  }
-}
-
-/** An instant as the wall time `YYYY-MM-DDTHH:MM` in `zone` (what a datetime-local input shows). */
-export function instantToWall(instant: string | number, zone: string): string {
-  const i = typeof instant === 'number' ? Temporal.Instant.fromEpochMilliseconds(instant) : Temporal.Instant.from(instant);
-  return i.toZonedDateTimeISO(zone).toPlainDateTime().toString({ smallestUnit: 'minute' });
 }
 
 /** The zone of a Temporal string such as `2025-03-31T08:15:00+02:00[Europe/Madrid]`. */

@@ -2,7 +2,8 @@ import { Group, NativeSelect, Paper, Radio, Stack, Text, TextInput, Textarea } f
 import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../../i18n';
 import { useUiStore } from '../../stores/ui-store';
-import { formatAmount, instantOfLocal, isRecoveryAction, RECOVERY_ACTIONS, type RecoveryDraft, type RecoveryProposal } from './lost-deals-format';
+import { wallToInstant } from '../../time/wall-time';
+import { formatAmount, isRecoveryAction, RECOVERY_ACTIONS, type RecoveryDraft, type RecoveryProposal } from './lost-deals-format';
 
 interface RecoveryFieldsProps {
   draft: RecoveryDraft;
@@ -33,7 +34,7 @@ export function RecoveryFields({ draft, proposal, quote, buyerZone, myZone, erro
     );
   }
   const action = draft.mode === 'edit' ? draft.action : proposal.action;
-  const dueAt = draft.mode === 'edit' ? instantOfLocal(draft.due, buyerZone) : proposal.dueAt;
+  const dueAt = draft.mode === 'edit' ? wallToInstant(draft.due, buyerZone) : proposal.dueAt;
   return (
     <Stack gap="xs" data-testid="lose-quote-recovery" data-mode={draft.mode} data-action={action} data-due-at={dueAt ?? ''}>
       <Radio.Group

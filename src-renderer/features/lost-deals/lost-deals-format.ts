@@ -4,6 +4,7 @@
  * period, and the chart's scale. No clock, no i18n instance: the callers pass the language and the zones.
  */
 import { Temporal } from 'temporal-polyfill';
+import { instantToWall, wallToInstant } from '../../time/wall-time';
 import type { LossFact } from '../../../src-main/contract/models';
 import type { LossAnalysis, LostReasonsReport } from '../../../src-main/contract/quotes';
 import { LOST_REASONS, LOSS_FACTS, RECOVERY_ACTIONS, type LostReason, type RecoveryAction } from '../../../src-main/domain/quotes/loss';
@@ -71,21 +72,6 @@ export function parseZoned(zoned: string): { zone: string; local: string } | nul
   return match ? { local: match[1]!, zone: match[2]! } : null;
 }
 
-/** A wall-clock time typed in `zone` (`YYYY-MM-DDTHH:MM`) as an instant `YYYY-MM-DDTHH:MM:SSZ`; null when it does not parse. */
-export function instantOfLocal(local: string, zone: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(local)) return null;
-  try {
-    return Temporal.PlainDateTime.from(local, { overflow: 'reject' }).toZonedDateTime(zone).toInstant().toString({ smallestUnit: 'second' });
-  } catch {
-    return null;
-  }
-}
-
-/** An instant as the wall time `YYYY-MM-DDTHH:MM` in `zone`. */
-export function localOfInstant(instant: string, zone: string): string {
-  return Temporal.Instant.from(instant).toZonedDateTimeISO(zone).toPlainDateTime().toString({ smallestUnit: 'minute' });
-}
-
 /** How the form holds the recovery to-do: the proposal as is, the user's change of it, or none. */
 export interface RecoveryDraft {
   mode: 'accept' | 'edit' | 'decline';
@@ -97,7 +83,7 @@ export interface RecoveryDraft {
 
 /** The draft for a reason's proposal, keeping the user's choice of mode and their note. */
 export function draftOfProposal(proposal: RecoveryProposal, buyerZone: string, keep?: Pick<RecoveryDraft, 'mode' | 'note'>): RecoveryDraft {
-  return { mode: keep?.mode ?? 'accept', action: proposal.action, due: localOfInstant(proposal.dueAt, buyerZone), note: keep?.note ?? '' };
+  return { mode: keep?.mode ?? 'accept', action: proposal.action, due: instantToWall(proposal.dueAt, buyerZone), note: keep?.note ?? '' };
 }
 
 export type RecoveryProblem = 'due' | 'dueBeforeLoss';
@@ -114,7 +100,7 @@ export function recoveryInput(
 ): { ok: true; value: { action: RecoveryAction; dueAt: string; note?: string } | null } | { ok: false; problem: RecoveryProblem } {
   if (draft.mode === 'decline') return { ok: true, value: null };
   if (draft.mode === 'accept') return { ok: true, value: { action: proposal.action, dueAt: proposal.dueAt } };
-  const dueAt = instantOfLocal(draft.due, buyerZone);
+  const dueAt = wallToInstant(draft.due, buyerZone);
   if (dueAt === null) return { ok: false, problem: 'due' };
   if (Date.parse(dueAt) <= Date.parse(lostAt)) return { ok: false, problem: 'dueBeforeLoss' };
   const note = draft.note.trim();

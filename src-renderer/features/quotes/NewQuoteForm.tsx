@@ -6,7 +6,7 @@ import { api } from '../../api';
 import { DialogForm } from '../../components/DialogForm';
 import { formatInstant } from '../../i18n';
 import { useUiStore } from '../../stores/ui-store';
-import { AccountPicker } from '../inquiries/AccountPicker';
+import { AccountSelect, asListItem } from '../../components/AccountSelect';
 import { ItemsTable } from './ItemsTable';
 import { QuestionsPanel } from './QuestionsPanel';
 import {
@@ -129,7 +129,16 @@ export function NewQuoteForm() {
           <Card withBorder padding="md">
             <Stack gap="sm">
               <Group align="flex-start" grow>
-                <AccountPicker value={v.accountId} onChange={pickAccount} error={message('accountId')} testId="quote-account" />
+                <AccountSelect
+                  value={v.accountId}
+                  onChange={pickAccount}
+                  pick={asListItem}
+                  label={t('inquiries.form.account')}
+                  placeholder={t('inquiries.form.accountPlaceholder')}
+                  nothingFound={t('inquiries.form.accountNothingFound')}
+                  error={message('accountId')}
+                  testId="quote-account"
+                />
                 <Select
                   clearable
                   label={t('quotes.form.inquiry')}

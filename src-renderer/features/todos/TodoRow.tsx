@@ -1,11 +1,11 @@
 import { Anchor, Badge, Button, Group, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Temporal } from 'temporal-polyfill';
 import type { Todo } from '../../../src-main/contract/models';
 import { localTimeIn } from '../../i18n';
 import { useTodosStore } from '../../stores/todos-store';
 import { useUiStore } from '../../stores/ui-store';
+import { wallToInstant } from '../../time/wall-time';
 import { formatDue } from './todo-format';
 import { zoneOf } from './todo-groups';
 import { openTodoSource, placeOf } from './todo-source';
@@ -17,15 +17,6 @@ interface TodoRowProps {
   editing: boolean;
   /** The user's current year: due times in other years show theirs. */
   thisYear: number;
-}
-
-/** A wall-clock time typed in the user's zone (datetime-local) as an instant; null when it does not parse. */
-export function instantOf(local: string, zone: string): string | null {
-  try {
-    return Temporal.PlainDateTime.from(local).toZonedDateTime(zone).toInstant().toString({ smallestUnit: 'second' });
-  } catch {
-    return null;
-  }
 }
 
 /** Times, the rule and the buttons stay on one line; the task text wraps. */
@@ -143,7 +134,7 @@ function RescheduleForm({ task, myZone, onCancel }: { task: Todo; myZone: string
   const { t } = useTranslation();
   const reschedule = useTodosStore((state) => state.reschedule);
   const [when, setWhen] = useState(task.dueMyLocal.slice(0, 16));
-  const dueAt = instantOf(when, myZone);
+  const dueAt = wallToInstant(when, myZone);
   const save = () => {
     if (dueAt !== null) void reschedule(task.id, dueAt);
   };
