@@ -1,7 +1,7 @@
 /**
  * `tradebook complaints …`: complaints from the command line (issue 12; R15 grades A/B/C).
  *   tradebook complaints add --account ID --grade A|B|C --subject T [--at TIME [--local]] [--order ID] [--description T]
- *   tradebook complaints respond ID [--at TIME [--local]]
+ *   tradebook complaints respond ID [--at TIME [--local]] [--note TEXT]
  *   tradebook complaints resolve ID [--at TIME [--local]] [--resolution T]
  *   tradebook complaints list [--account ID] [--open] [--limit N]
  * `--at` as for inquiries (default now; `--local`: the account's wall time). `--json` prints the call's value;
@@ -86,7 +86,8 @@ export function registerComplaintCommands(program: Command, hooks: InquiryCliHoo
     .description('record the first response')
     .option('--at <time>', 'when (default: now)')
     .option('--local', 'read --at as a wall time in the zone of the complaint’s account')
-    .action((id: string, o: { at?: string; local?: boolean }) => change('complaints.respond', id, o));
+    .option('--note <text>', 'what the response told the buyer')
+    .action((id: string, o: { at?: string; local?: boolean; note?: string }) => change('complaints.respond', id, o, o.note === undefined ? {} : { note: o.note }));
   complaints
     .command('resolve <id>')
     .description('record the resolution (also the response, when none was recorded)')

@@ -276,7 +276,7 @@ export const contract = {
     }),
     output: m.Complaint,
   },
-  'complaints.respond': { input: z.strictObject({ id: Id, at: Instant }), output: m.Complaint },
+  'complaints.respond': { input: z.strictObject({ id: Id, at: Instant, note: LongText.optional() }), output: m.Complaint },
   'complaints.resolve': {
     input: z.strictObject({ id: Id, at: Instant, resolution: LongText.optional() }),
     output: m.Complaint,

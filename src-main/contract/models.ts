@@ -251,6 +251,8 @@ export const Complaint = z.object({
   respondedAt: z.string().nullable(),
   resolvedAt: z.string().nullable(),
   resolution: z.string().nullable(),
+  /** What the first response told the buyer. */
+  responseNote: z.string().nullable(),
   ...stamps,
 });
 export type Complaint = z.infer<typeof Complaint>;

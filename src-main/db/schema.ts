@@ -227,6 +227,8 @@ export interface ComplaintRow extends Shared {
   responded_at: string | null;
   resolved_at: string | null;
   resolution: string | null;
+  /** What the first response told the buyer (0016). */
+  response_note: string | null;
 }
 
 export interface TaskRow extends Stamped {

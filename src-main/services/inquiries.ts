@@ -96,6 +96,7 @@ export function toComplaint(row: ComplaintRow): Complaint {
     respondedAt: row.responded_at,
     resolvedAt: row.resolved_at,
     resolution: row.resolution,
+    responseNote: row.response_note,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -120,6 +121,7 @@ export async function addComplaint(ctx: ServiceContext, input: ParsedInputOf<'co
       responded_at: null,
       resolved_at: null,
       resolution: null,
+      response_note: null,
       created_at: now,
       updated_at: now,
       deleted_at: null,
@@ -148,7 +150,7 @@ export function respondComplaint(ctx: ServiceContext, input: ParsedInputOf<'comp
   return changeComplaint(ctx, input.id, (row) => {
     if (row.responded_at !== null) throw invalidState('complaint_already_responded', { id: row.id, at: row.responded_at });
     if (input.at < row.opened_at) throw invalidState('reply_before_receipt', { at: input.at, received: row.opened_at });
-    return { responded_at: input.at };
+    return { responded_at: input.at, ...(input.note === undefined ? {} : { response_note: input.note }) };
   });
 }
 

@@ -315,8 +315,8 @@ function appErrorCode(run: () => unknown): string {
 }
 
 describe('migrations, one test per file', () => {
-  it('the migrations are 0001…0015, numbered without gaps', () => {
-    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+  it('the migrations are 0001…0016, numbered without gaps', () => {
+    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
     expect(migrations.map((m) => m.file)).toEqual([
       '0001_accounts-and-contacts.sql',
       '0002_interactions-and-inquiries.sql',
@@ -333,6 +333,7 @@ describe('migrations, one test per file', () => {
       '0013_quote-loss.sql',
       '0014_payments.sql',
       '0015_quote-version-validity.sql',
+      '0016_complaint-response-note.sql',
     ]);
   });
 

@@ -103,13 +103,16 @@ describe('complaints page in Chromium (R15)', () => {
     await expect.poll(() => row('Broken seals').getByTestId('complaint-response-countdown').textContent(), slow).toBe('59 min left');
   });
 
-  it('R15: responds to a complaint now through the dialog', async () => {
+  it('R15: responds to a complaint now through the dialog, with a note of what the buyer was told', async () => {
     await row('Broken seals').getByTestId('complaint-respond').click();
+    await page.getByTestId('complaint-respond-note').fill('New seals ship with the next container');
     await page.getByTestId('complaint-respond-submit').click();
     await expect.poll(() => row('Broken seals').getByTestId('complaint-state').textContent(), slow).toBe('Responded');
     const saved = await serverComplaint('Broken seals');
     expect(saved.respondedAt).toMatch(/^2025-04-04T10:2\d:\d\dZ$/);
     expect(saved.resolvedAt).toBeNull();
+    expect(saved.responseNote).toBe('New seals ship with the next container');
+    expect(await row('Broken seals').getByTestId('complaint-response-note').textContent()).toBe('New seals ship with the next container');
     expect(await row('Broken seals').getByTestId('complaint-respond').count()).toBe(0);
   });
 

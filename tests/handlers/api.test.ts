@@ -591,8 +591,8 @@ describe('complaints (R15)', () => {
       expectCode(await run(ctx, 'complaints.add', { accountId: shenzhen.id, orderId: order.id, grade: 'B', subject: 'x', openedAt: NOW }), 'not_found');
       expectCode(await run(ctx, 'complaints.respond', { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV', at: NOW }), 'not_found');
     });
-    const responded = valueOf(await run(ctx, 'complaints.respond', { id: complaint.id, at: '2025-03-12T11:30:00Z' }));
-    expect(responded.respondedAt).toBe('2025-03-12T11:30:00Z');
+    const responded = valueOf(await run(ctx, 'complaints.respond', { id: complaint.id, at: '2025-03-12T11:30:00Z', note: '12 replacement valves ship on Friday' }));
+    expect(responded).toMatchObject({ respondedAt: '2025-03-12T11:30:00Z', responseNote: '12 replacement valves ship on Friday' });
     await leavesBookAsItWas(tb, async () => {
       expectCode(await run(ctx, 'complaints.respond', { id: complaint.id, at: '2025-03-12T12:00:00Z' }), 'invalid_state');
     });

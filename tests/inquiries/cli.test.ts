@@ -170,8 +170,8 @@ describe('tradebook complaints', () => {
   it('R15: add with --local, respond, resolve, list (JSON and lines)', async () => {
     complaint = await json<Complaint>('complaints', 'add', '--account', madrid.id, '--grade', 'A', '--subject', 'Two valves leak', '--at', '2023-08-14T09:30', '--local', '--description', 'DN50, batch 7');
     expect(complaint).toMatchObject({ openedAt: '2023-08-14T07:30:00Z', grade: 'A', description: 'DN50, batch 7', respondedAt: null });
-    const responded = await json<Complaint>('complaints', 'respond', complaint.id, '--at', '2023-08-14T10:15', '--local');
-    expect(responded.respondedAt).toBe('2023-08-14T08:15:00Z');
+    const responded = await json<Complaint>('complaints', 'respond', complaint.id, '--at', '2023-08-14T10:15', '--local', '--note', 'Two new valves ship today');
+    expect(responded).toMatchObject({ respondedAt: '2023-08-14T08:15:00Z', responseNote: 'Two new valves ship today' });
     const resolved = await json<Complaint>('complaints', 'resolve', complaint.id, '--at', '2023-08-15T09:00:00Z', '--resolution', 'Replaced 2 valves');
     expect(resolved).toMatchObject({ resolvedAt: '2023-08-15T09:00:00Z', resolution: 'Replaced 2 valves' });
     const other = await json<Complaint>('complaints', 'add', '--account', dubai.id, '--grade', 'C', '--subject', 'Wrong colour', '--at', '2023-08-16T06:00:00Z');

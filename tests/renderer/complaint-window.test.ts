@@ -29,6 +29,7 @@ function complaint(id: string, grade: Complaint['grade'], openedAt: string, chan
     respondedAt: null,
     resolvedAt: null,
     resolution: null,
+    responseNote: null,
     createdAt: openedAt,
     updatedAt: openedAt,
     ...changes,

@@ -305,6 +305,7 @@ export const SHARED_TABLE_SPECS: readonly SharedTableSpec[] = [
       instant('resolved_at', true),
       long('resolution', true),
       ...times,
+      long('response_note', true),
     ],
   },
   {

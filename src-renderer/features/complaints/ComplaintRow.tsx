@@ -34,6 +34,11 @@ export const ComplaintRow = memo(function ComplaintRow({ complaint, accountName,
         <Text size="sm" data-testid="complaint-subject">
           {complaint.subject}
         </Text>
+        {complaint.responseNote && !complaint.resolution && (
+          <Text size="xs" c="dimmed" lineClamp={2} data-testid="complaint-response-note">
+            {complaint.responseNote}
+          </Text>
+        )}
         {complaint.resolution && (
           <Text size="xs" c="dimmed" lineClamp={2}>
             {complaint.resolution}

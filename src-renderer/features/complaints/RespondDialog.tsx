@@ -1,4 +1,4 @@
-import { Radio, Group, Text, TextInput } from '@mantine/core';
+import { Radio, Group, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Complaint } from '../../../src-main/contract/models';
 import { DialogForm } from '../../components/DialogForm';
@@ -26,8 +26,8 @@ export function RespondDialog({ complaint, accountName, onClose }: RespondDialog
   );
 }
 
-type Field = 'when';
-const isField = (path: string): path is Field => path === 'when';
+type Field = 'when' | 'note';
+const isField = (path: string): path is Field => path === 'when' || path === 'note';
 
 function RespondForm({ complaint, accountName, onClose }: { complaint: Complaint; accountName: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -35,12 +35,12 @@ function RespondForm({ complaint, accountName, onClose }: { complaint: Complaint
   const respond = useComplaintsStore((state) => state.respond);
   const zone = userZone();
   const form = useValidatedForm({
-    initial: () => ({ mode: 'now' as 'now' | 'chosen', when: instantToWall(Date.now(), zone) }),
+    initial: () => ({ mode: 'now' as 'now' | 'chosen', when: instantToWall(Date.now(), zone), note: '' }),
     isField,
     validate: (values) => (values.mode === 'chosen' && wallToInstant(values.when, zone) === null ? { when: 'time' as const } : {}),
     send: (values) => {
       const at = values.mode === 'now' ? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') : wallToInstant(values.when, zone)!;
-      return respond(complaint.id, at);
+      return respond(complaint.id, at, values.note.trim() || undefined);
     },
     onDone: onClose,
   });
@@ -69,6 +69,17 @@ function RespondForm({ complaint, accountName, onClose }: { complaint: Complaint
           data-testid="complaint-respond-when"
         />
       )}
+      <Textarea
+        label={t('complaints.respondDialog.note')}
+        description={t('complaints.respondDialog.noteDescription')}
+        autosize
+        minRows={2}
+        maxRows={6}
+        value={form.values.note}
+        onChange={(event) => form.update({ note: event.currentTarget.value }, ['note'])}
+        error={form.serverIssues.note}
+        data-testid="complaint-respond-note"
+      />
     </DialogForm>
   );
 }

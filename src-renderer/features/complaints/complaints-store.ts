@@ -20,7 +20,7 @@ interface ComplaintsState {
   setShowResolved(show: boolean): void;
   /** The calls behind the dialogs: on success the list is loaded again; the result goes back to the dialog. */
   add(input: InputOf<'complaints.add'>): Promise<Result<Complaint>>;
-  respond(id: string, at: string): Promise<Result<Complaint>>;
+  respond(id: string, at: string, note?: string): Promise<Result<Complaint>>;
   resolve(id: string, at: string, resolution: string): Promise<Result<Complaint>>;
 }
 
@@ -68,7 +68,7 @@ export const useComplaintsStore = create<ComplaintsState>()((set, get) => {
     },
 
     add: async (input) => thenReload(await api.call('complaints.add', input)),
-    respond: async (id, at) => thenReload(await api.call('complaints.respond', { id, at })),
+    respond: async (id, at, note) => thenReload(await api.call('complaints.respond', { id, at, ...(note ? { note } : {}) })),
     resolve: async (id, at, resolution) =>
       thenReload(await api.call('complaints.resolve', { id, at, ...(resolution.trim() ? { resolution } : {}) })),
   };

@@ -69,6 +69,8 @@ export const complaintsEn = {
     whenDescription: 'Your time ({{zone}})',
     submit: 'Log response',
     error: 'The response was not logged',
+    note: 'What you told the buyer',
+    noteDescription: 'Optional: kept with the complaint and shown in its row',
   },
   resolveDialog: {
     title: 'Resolve the complaint',
@@ -167,6 +169,8 @@ export const complaintsZhCN: typeof complaintsEn = {
     whenDescription: '您的时间（{{zone}}）',
     submit: '记录答复',
     error: '答复未能记录',
+    note: '答复内容',
+    noteDescription: '选填：随投诉保存并显示在该行',
   },
   resolveDialog: {
     title: '解决投诉',
