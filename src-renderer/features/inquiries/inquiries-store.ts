@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { api } from '../../api';
+import { readMyTimeZone } from '../../stores/my-time-zone';
 import type { ApiError } from '../../../src-main/contract/errors';
 import type { InboxRow, InquiryStats } from '../../../src-main/contract/inquiries';
 import type { Inquiry } from '../../../src-main/contract/models';
@@ -45,8 +46,8 @@ export const useInquiriesStore = create<InquiriesState>()((set, get) => ({
     const request = ++latestLoad;
     set({ loading: true });
     if (get().myTimeZone === undefined) {
-      const zone = await api.call('settings.get', { key: 'myTimeZone' });
-      if (zone.ok && typeof zone.value.value === 'string') set({ myTimeZone: zone.value.value });
+      const zone = await readMyTimeZone();
+      if (zone !== undefined) set({ myTimeZone: zone });
     }
     const result = await api.call('inquiries.inbox', { open: !get().showReplied, limit: INBOX_LIMIT });
     if (request !== latestLoad) return;

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { api } from '../../api';
+import { readMyTimeZone } from '../../stores/my-time-zone';
 import type { InputOf } from '../../../src-main/contract';
 import type { ApiError, Result } from '../../../src-main/contract/errors';
 import type { Quote } from '../../../src-main/contract/models';
@@ -96,8 +97,8 @@ export const useQuotesStore = create<QuotesState>()((set, get) => {
       const request = ++latestLoad;
       set({ loading: true });
       if (get().myTimeZone === undefined) {
-        const zone = await api.call('settings.get', { key: 'myTimeZone' });
-        if (zone.ok && typeof zone.value.value === 'string') set({ myTimeZone: zone.value.value });
+        const zone = await readMyTimeZone();
+        if (zone !== undefined) set({ myTimeZone: zone });
       }
       const status = get().status;
       const result = await api.call('quotes.list', { ...(status ? { status } : {}), limit: QUOTES_LIMIT });

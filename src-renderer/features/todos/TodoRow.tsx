@@ -32,6 +32,7 @@ export const TodoRow = memo(function TodoRow({ task, overdue, selected, editing,
   const setEditing = useTodosStore((state) => state.setEditing);
   const buyerZone = task.dueBuyerLocal === null ? null : zoneOf(task.dueBuyerLocal);
   const myZone = zoneOf(task.dueMyLocal) ?? 'UTC';
+  const place = placeOf(task);
   const row = useRef<HTMLTableRowElement>(null);
   /** The snooze button's hint, with the buyer's time at the moment the user looks. */
   const snoozeHint = () => {
@@ -78,7 +79,7 @@ export const TodoRow = memo(function TodoRow({ task, overdue, selected, editing,
             </Tooltip>
           )}
         </Group>
-        {placeOf(task) === null ? (
+        {place === null ? (
           <Text size="sm">{task.title}</Text>
         ) : (
           <Anchor
@@ -91,9 +92,9 @@ export const TodoRow = memo(function TodoRow({ task, overdue, selected, editing,
               event.stopPropagation();
               openTodoSource(task);
             }}
-            title={`${t(`todos.open.${placeOf(task)!}`)} (o)`}
+            title={`${t(`todos.open.${place}`)} (o)`}
             data-testid="todo-open"
-            data-place={placeOf(task)}
+            data-place={place}
           >
             {task.title}
           </Anchor>
