@@ -94,6 +94,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       withBook(true, async (ctx, lang) => {
         // A damaged book is not "initialised" over: it is open for reading only (issue 15).
         if (ctx.book.damage !== null) return fail(toApiError(new AppError('book_damaged', { path: ctx.book.file, problem: ctx.book.damage }), lang));
+        // Nor is a read-only one: init records settings, and this user cannot write the book.
+        if (ctx.book.readOnly) return fail(toApiError(new AppError('book_readonly', { path: ctx.book.file }), lang));
         await storeHostDefaults(ctx);
         const info = await dispatch(ctx, 'book.info', {}, lang);
         show(info);
@@ -244,7 +246,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return;
       }
       try {
-        await serve({ file: globals().db ?? defaultBookPath(io.env), port, open: o.open, out: io.out, env: io.env });
+        await serve({ file: globals().db ?? defaultBookPath(io.env), port, open: o.open, out: io.out, err: io.err, lang: globals().lang, env: io.env });
       } catch (error) {
         fail(toApiError(error, globals().lang));
       }

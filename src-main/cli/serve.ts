@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { openBook } from '../db/book';
+import { AppError, renderMessage } from '../contract/errors';
+import type { Language } from '../contract/messages';
+import { openBook, type Book } from '../db/book';
 import { ensureBookDir } from '../db/connection';
 import { acquireBookLock } from '../db/lock';
 import { dispatch } from '../handlers/dispatch';
@@ -11,12 +13,25 @@ import { storeHostDefaults } from '../services/settings';
 import { createTicker, withTickerReports } from '../services/ticker';
 import { startWebServer } from '../web/server';
 
+/** The serve lock, taken after the book opened (a damaged or read-only book is told apart first); the book is closed when it is held. */
+function lockOrClose(book: Book, file: string): () => void {
+  try {
+    return acquireBookLock(file, 'serve');
+  } catch (error) {
+    void book.close();
+    throw error;
+  }
+}
+
 export interface ServeArgs {
   file: string;
   port: number;
   open: boolean;
   rendererDir?: string;
   out(text: string): void;
+  /** Notices for the person who started it (a read-only book). */
+  err?(text: string): void;
+  lang?: Language;
   env: NodeJS.ProcessEnv;
 }
 
@@ -43,15 +58,25 @@ function openBrowser(url: string): void {
  */
 export async function serve(args: ServeArgs): Promise<void> {
   ensureBookDir(args.file);
-  const release = acquireBookLock(args.file, 'serve');
+  // A damaged book is not served: the page writes as it works (the scheduler, settings), and nothing may add to
+  // the damage; `tradebook check` and the backups are the way out (issue 15).
+  const book = openBook(args.file, { create: true });
+  if (book.damage !== null) {
+    await book.close();
+    throw new AppError('book_damaged', { path: args.file, problem: book.damage });
+  }
+  // A read-only book is served for reading: no lock (it cannot be written, by this server or another), no
+  // scheduler ticks, no settings or backups written; every change the page asks for is refused, naming the book.
+  const release = book.readOnly ? () => undefined : lockOrClose(book, args.file);
   let opened: ServiceContext | undefined;
   try {
     // The context's book, not a copy of it: a restore (backups.restore) swaps it for the restored book.
-    const ctx: ServiceContext = { book: openBook(args.file, { create: true }), now: systemClock, host: hostFacts() };
+    const ctx: ServiceContext = { book, now: systemClock, host: hostFacts() };
     opened = ctx;
-    await storeHostDefaults(ctx);
+    if (book.readOnly) args.err?.(renderMessage(args.lang ?? 'en', 'book_serving_readonly', { path: args.file }));
+    else await storeHostDefaults(ctx);
     const ticker =
-      args.env.TRADEBOOK_TICKER === 'off'
+      args.env.TRADEBOOK_TICKER === 'off' || book.readOnly
         ? null
         : createTicker({
             run: (now) => tick(ctx, now),

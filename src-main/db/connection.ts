@@ -64,6 +64,9 @@ export function openSqlite(file: string, options: OpenOptions = {}): Sqlite {
       ensureBookDir(file);
     } else if (fs.statSync(file).isDirectory()) {
       throw new AppError('not_a_book', { path: file });
+    } else if (fs.statSync(file).size > 0 && !hasSqliteHeader(file)) {
+      // Not a SQLite file at all (a spreadsheet, random bytes): not ours, rather than "damaged".
+      throw new AppError('not_a_book', { path: file });
     }
   }
   let db: Sqlite;
@@ -117,6 +120,11 @@ export function mapSqliteError(error: unknown, file?: string): unknown {
     case 'SQLITE_CANTOPEN':
       return new AppError('book_cannot_open', { path: file ?? '' });
     case 'SQLITE_READONLY':
+    case 'SQLITE_READONLY_DIRECTORY':
+    case 'SQLITE_READONLY_DBMOVED':
+    case 'SQLITE_READONLY_CANTINIT':
+    case 'SQLITE_READONLY_CANTLOCK':
+    case 'SQLITE_READONLY_RECOVERY':
       return new AppError('book_readonly', { path: file ?? '' });
     case 'SQLITE_FULL':
       return new AppError('disk_full', {});

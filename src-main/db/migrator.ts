@@ -108,7 +108,7 @@ export function migrate(db: Sqlite, options: MigrateOptions): MigrateResult {
   const migrations = loadMigrations(options.dir);
   const known = migrations.length;
   const from = schemaVersion(db, options.file);
-  if (from > known) throw new AppError('book_newer', { found: from, known });
+  if (from > known) throw new AppError('book_newer', { path: options.file, found: from, known });
   const target = Math.min(options.target ?? known, known);
   const pending = migrations.filter((mig) => mig.version > from && mig.version <= target);
   if (pending.length === 0) return { from, to: from, backup: null };

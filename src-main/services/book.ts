@@ -1,7 +1,7 @@
 import { AppError } from '../contract/errors';
 import type { BookCheck, BookInfo } from '../contract/models';
 import type { Language } from '../contract/messages';
-import { mapSqliteError } from '../db/connection';
+import { isCorruptionError, mapSqliteError } from '../db/connection';
 import { latestSchemaVersion, schemaVersion } from '../db/migrator';
 import { bookWarnings } from './backups';
 import type { ServiceContext } from './context';
@@ -22,7 +22,7 @@ export function checkBook(ctx: ServiceContext): BookCheck {
   // A book from a newer Tradebook is not "ok" here: this version cannot read or write it (issue 15).
   const version = schemaVersion(ctx.book.sqlite, ctx.book.file);
   const known = latestSchemaVersion();
-  if (version > known) throw new AppError('book_newer', { found: version, known });
+  if (version > known) throw new AppError('book_newer', { path: ctx.book.file, found: version, known });
   try {
     const integrityRows = ctx.book.sqlite.pragma('integrity_check') as { integrity_check: string }[];
     const integrity = integrityRows.map((r) => r.integrity_check).join('; ');
@@ -44,6 +44,19 @@ export function checkBook(ctx: ServiceContext): BookCheck {
       accounts: countAccounts(ctx),
     };
   } catch (error) {
+    // The integrity check itself stopped at a page it could not read: that is the damage it found, reported as such.
+    if (isCorruptionError(error)) return damagedReport(ctx, (error as Error).message);
     throw mapSqliteError(error, ctx.book.file);
   }
+}
+
+/** What `check` says about a book whose pages it could not even read through. */
+function damagedReport(ctx: ServiceContext, problem: string): BookCheck {
+  let accounts = 0;
+  try {
+    accounts = countAccounts(ctx);
+  } catch {
+    // The accounts' pages are damaged too: none can be counted.
+  }
+  return { ok: false, schemaVersion: schemaVersion(ctx.book.sqlite, ctx.book.file), integrity: problem, foreignKeys: 0, accounts };
 }

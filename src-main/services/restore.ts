@@ -19,7 +19,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../contract/errors';
 import type { BackupEntry } from '../contract/backups';
 import { openBook, type Book } from '../db/book';
-import { APPLICATION_ID, ensureBookDir, SQLITE_HEADER, type Sqlite } from '../db/connection';
+import { APPLICATION_ID, ensureBookDir, hasSqliteHeader, SQLITE_HEADER, type Sqlite } from '../db/connection';
 import { acquireBookLock } from '../db/lock';
 import { backupsFolderOf, loadMigrations, migrate } from '../db/migrator';
 import { backupStamp } from '../domain/backups';
@@ -188,7 +188,9 @@ async function setAside(file: string, now: () => string): Promise<{ previous: Ba
     ctx = { book: openBook(file, { migrate: false }), now, host: hostFacts() };
   } catch (error) {
     if (error instanceof AppError && error.code === 'book_not_initialized') return { previous: null, damaged: null };
-    if (!(error instanceof AppError) || error.code !== 'book_corrupt') throw error;
+    // Damaged, or bytes that are not SQLite at all (kept, moved aside); another program's database is refused.
+    const unreadable = error instanceof AppError && (error.code === 'book_corrupt' || (error.code === 'not_a_book' && fs.statSync(file).isFile() && !hasSqliteHeader(file)));
+    if (!unreadable) throw error;
     const folder = backupsFolderOf(null, file);
     ensureBackupsFolder(folder);
     const damaged = path.join(folder, `${path.basename(file)}.${backupStamp(now())}.damaged`);

@@ -179,13 +179,14 @@ describe('tradebook CLI', () => {
     fs.writeFileSync(noise, noiseBytes);
 
     const [onCorrupt, onNoise] = await Promise.all([tradebook(['--db', corrupt, 'check', '--json']), tradebook(['--db', noise, 'check', '--json'])]);
-    for (const [run, file] of [
-      [onCorrupt, corrupt],
-      [onNoise, noise],
+    // A damaged SQLite file is "damaged", with the way out; bytes that are not SQLite at all are "not a book".
+    for (const [run, file, code, text] of [
+      [onCorrupt, corrupt, 'book_corrupt', 'is damaged or is not a SQLite database: Tradebook cannot read it, and wrote nothing to it. Restore a backup (`tradebook backups list`).'],
+      [onNoise, noise, 'not_a_book', 'is not a Tradebook book.'],
     ] as const) {
       const line = expectOneLineError(run);
-      expect(line).toBe(`${file} is damaged or is not a SQLite database.`);
-      expect(json<Failure>(run)).toEqual({ ok: false, error: { code: 'book_corrupt', message: line } });
+      expect(line).toBe(`${file} ${text}`);
+      expect(json<Failure>(run)).toEqual({ ok: false, error: { code, message: line } });
     }
     expect(fs.readFileSync(corrupt).equals(bytes)).toBe(true);
     expect(fs.readFileSync(noise).equals(noiseBytes)).toBe(true);

@@ -12,10 +12,16 @@ export interface Run {
   stderr: string;
 }
 
+/** Who a command runs as: a uid and gid (a test running as root runs the CLI as `nobody`, for whom permissions hold). */
+export interface RunAs {
+  uid: number;
+  gid: number;
+}
+
 /** Runs a command in the repository root with extra environment variables (undefined removes one). */
-export function runCommand(command: string, args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
+export function runCommand(command: string, args: string[], env: Record<string, string | undefined> = {}, as?: RunAs): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, env: { ...process.env, TRADEBOOK_BUSY_MS: undefined, ...env } });
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, TRADEBOOK_BUSY_MS: undefined, ...env }, ...(as ?? {}) });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -25,6 +31,6 @@ export function runCommand(command: string, args: string[], env: Record<string, 
   });
 }
 
-export function runTradebook(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  return runCommand(process.execPath, [bin, ...args], env);
+export function runTradebook(args: string[], env: Record<string, string | undefined> = {}, as?: RunAs): Promise<Run> {
+  return runCommand(process.execPath, [bin, ...args], env, as);
 }

@@ -16,7 +16,7 @@ import { leftAsVerified, verifiedFile } from '../../src-main/db/verified';
 import { call } from '../../src-main/handlers/dispatch';
 import type { ServiceContext } from '../../src-main/services/context';
 import { runTradebook } from '../cli/run-cli';
-import { errorOf, removeDir, tempDir, valueOf } from './temp-book';
+import { damageOrders, errorOf, removeDir, tempDir, valueOf } from './temp-book';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -40,18 +40,6 @@ async function seededBook(prefix: string): Promise<string> {
   valueOf(await call(ctx, 'book.seed', { accounts: 40, seed: 3, asOf: '2025-06-30' }));
   await ctx.book.close();
   return file;
-}
-
-/** Overwrites two leaf pages of the orders table with a fixed pattern, as a sync tool or a bad disk might. */
-function damageOrders(file: string): void {
-  const db = openSqlite(file);
-  const pages = db.prepare("SELECT pageno FROM dbstat WHERE name = 'orders' AND pagetype = 'leaf' ORDER BY pageno").all() as { pageno: number }[];
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  db.close();
-  expect(pages.length).toBeGreaterThan(4);
-  const fd = fs.openSync(file, 'r+');
-  for (const { pageno } of pages.slice(2, 4)) fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (pageno - 1) * pageSize);
-  fs.closeSync(fd);
 }
 
 describe('a damaged book (issue 15)', () => {

@@ -586,13 +586,13 @@ describe('opening a book', () => {
     expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
   });
 
-  it('a file of random bytes is refused with book_corrupt and left as it was', () => {
+  it('a file of random bytes (no SQLite header) is refused with not_a_book and left as it was', () => {
     const dir = freshDir();
     const file = path.join(dir, 'noise.db');
     const bytes = Buffer.from(Array.from({ length: 16384 }, (_, i) => (i * 7919 + 13) % 251));
     fs.writeFileSync(file, bytes);
-    expect(appErrorCode(() => openBook(file))).toBe('book_corrupt');
-    expect(appErrorCode(() => openBook(file, { create: true }))).toBe('book_corrupt');
+    expect(appErrorCode(() => openBook(file))).toBe('not_a_book');
+    expect(appErrorCode(() => openBook(file, { create: true }))).toBe('not_a_book');
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
     expect(fs.readdirSync(dir)).toEqual(['noise.db']);
   });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ApiError, Result } from '../../src-main/contract/errors';
 import { openBook, type Book } from '../../src-main/db/book';
-import type { Sqlite } from '../../src-main/db/connection';
+import { openSqlite, type Sqlite } from '../../src-main/db/connection';
 import type { ServiceContext } from '../../src-main/services/context';
 
 export function tempDir(prefix = 'tradebook-test-'): string {
@@ -77,4 +77,16 @@ export function snapshot(sqlite: Sqlite): Record<string, string[]> {
 
 export function rowCount(sqlite: Sqlite, table: string): number {
   return (sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
+}
+
+/** Overwrites two leaf pages of the orders table with a fixed pattern, as a sync tool or a bad disk might. */
+export function damageOrders(file: string): void {
+  const db = openSqlite(file);
+  const pages = db.prepare("SELECT pageno FROM dbstat WHERE name = 'orders' AND pagetype = 'leaf' ORDER BY pageno").all() as { pageno: number }[];
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.close();
+  if (pages.length <= 4) throw new Error(`the book has only ${pages.length} order pages: seed more orders`);
+  const fd = fs.openSync(file, 'r+');
+  for (const { pageno } of pages.slice(2, 4)) fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (pageno - 1) * pageSize);
+  fs.closeSync(fd);
 }
