@@ -15,6 +15,7 @@ import { sharingContract } from './sharing';
 import { transferContract } from './transfer';
 import { isCalendarDate } from '../domain/dates';
 import {
+  AccountSource,
   CalendarDate,
   FactDate,
   CountryCode,
@@ -41,7 +42,7 @@ const accountFields = {
   city: ShortText.optional(),
   language: z.string().trim().min(2).max(35).optional(),
   currency: CurrencyCode.optional(),
-  source: ShortText.optional(),
+  source: AccountSource.optional(),
   owner: ShortText.optional(),
   strategicFit: Rating.optional(),
   reputation: Rating.optional(),

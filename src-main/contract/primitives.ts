@@ -43,7 +43,8 @@ export const FactDate = CalendarDate.refine((d) => !isCalendarDate(d) || (d >= F
 export const Instant = z
   .string()
   .refine(isInstant, 'tb.instant')
-  .transform((s) => formatInstant(s));
+  .transform((s) => formatInstant(s))
+  .refine((s) => s >= `${FACT_DATE_MIN}T00:00:00Z` && s <= `${factDateMax()}T23:59:59Z`, 'tb.fact_instant');
 export const Rating = z.number().int().min(1).max(5);
 export const Money = z.number().finite().nonnegative().max(1e13);
 export const Quantity = z.number().finite().positive().max(1e12);
@@ -52,3 +53,6 @@ export const Limit = z.number().int().min(1).max(10_000).default(100);
 export const Offset = z.number().int().min(0).default(0);
 export const InquirySource = z.enum(['website', 'email', 'marketplace', 'fair', 'referral', 'phone']);
 export type InquirySource = z.infer<typeof InquirySource>;
+/** Where an account came from: the same channels as an inquiry's (issue 15: free text let "carrier-pigeon" in). Older
+ *  books may hold free text from before; it is shown as it is and kept until the account is edited. */
+export const AccountSource = InquirySource;

@@ -64,6 +64,30 @@ const cases: Case[] = [
     en: 'control characters',
     zh: '控制字符',
   },
+  {
+    name: 'an account source outside the list (carrier-pigeon)',
+    call: 'accounts.add',
+    input: () => ({ name: 'Acme Ltd', country: 'GB', source: 'carrier-pigeon' }),
+    field: 'source',
+    en: 'website',
+    zh: 'website',
+  },
+  {
+    name: 'an interaction in the year 0000',
+    call: 'interactions.add',
+    input: () => ({ accountId, kind: 'call', direction: 'out', occurredAt: '0000-01-01T00:00:00Z' }),
+    field: 'occurredAt',
+    en: 'from 1990 to ten years from now',
+    zh: '1990 年至今后十年',
+  },
+  {
+    name: 'an interaction on 9999-12-31',
+    call: 'interactions.add',
+    input: () => ({ accountId, kind: 'call', direction: 'out', occurredAt: '9999-12-31T23:00:00Z' }),
+    field: 'occurredAt',
+    en: 'from 1990 to ten years from now',
+    zh: '1990 年至今后十年',
+  },
 ];
 
 describe('issue 15: input that was stored before is refused, the book byte-identical', () => {
@@ -94,6 +118,8 @@ describe('issue 15: input that was stored before is refused, the book byte-ident
       const mail = valueOf(await call(ctx, 'interactions.add', { accountId, kind: 'email', direction: 'in', occurredAt: '2025-06-03T08:00:00Z', body: 'Line 1\n\tLine 2\r\nÓptica 光学 🚢' }));
       expect(mail.body).toBe('Line 1\n\tLine 2\r\nÓptica 光学 🚢');
       valueOf(await call(ctx, 'accounts.add', { name: 'Ñandú Óptica 光学 🚢', country: 'AR' }));
+      expect(valueOf(await call(ctx, 'accounts.add', { name: 'Óptica Fair Lead', country: 'ES', source: 'fair' })).source).toBe('fair');
+      valueOf(await call(ctx, 'interactions.add', { accountId, kind: 'call', direction: 'out', occurredAt: '1990-01-01T00:00:00Z' }));
     } finally {
       await ctx.book.close();
     }

@@ -193,6 +193,20 @@ describe('row validation', () => {
     const { problems } = check(['Acme', 'DE', '', '100', '', '', '']);
     expect(problems.map((p) => p.code)).toEqual(['import_order_field_missing', 'import_currency_missing']);
   });
+  it('issue 15: the typed-input rules hold for imported rows — control or broken characters, dates outside 1990 … ten years ahead, an order of 0, a due date before the order', () => {
+    const codes = (cells: string[], more: { headers: string[]; values: string[] } = { headers: [], values: [] }) => {
+      const all = [...headers, ...more.headers];
+      return validateRow(7, fieldValues(all, guessMapping(all), [...cells, ...more.values]), { dateOrder: 'dmy', excelSerials: false }).problems.map((p) => [p.column, p.code]);
+    };
+    expect(codes(['Acme\u0000 Ltd', 'Spain', '', '', '', '', ''])).toEqual([['Company', 'import_text_invalid']]);
+    expect(codes(['Acme \uD800Ltd', 'Spain', '', '', '', '', ''])).toEqual([['Company', 'import_text_invalid']]);
+    expect(codes(['Acme', 'Spain', '', '100', '31/12/1989', 'EUR', ''])).toEqual([['Date', 'import_date_range']]);
+    expect(codes(['Acme', 'Spain', '', '100', '31/12/2090', 'EUR', ''])).toEqual([['Date', 'import_date_range']]);
+    expect(codes(['Acme', 'Spain', '', '0', '01/06/2025', 'EUR', ''])).toEqual([['Amount', 'import_amount_zero']]);
+    expect(codes(['Acme', 'Spain', '', '100', '10/06/2025', 'EUR', ''], { headers: ['Due date'], values: ['09/06/2025'] })).toEqual([['Due date', 'import_due_before_order']]);
+    // Next to each rule, good input still goes in: line breaks and tabs in notes, the first day, a due date on the order day.
+    expect(codes(['Acme', 'Spain', '', '0.01', '01/01/1990', 'EUR', ''], { headers: ['Notes', 'Due date'], values: ['Line 1\n\tLine 2', '01/01/1990'] })).toEqual([]);
+  });
 });
 
 describe('formula injection: neutraliseFormula', () => {

@@ -3,6 +3,7 @@
  * problems that keep it out, each with its column and a reason code (rendered in the user's language by the
  * service). Pure: the book (duplicates, FX rates) is looked at by the service.
  */
+import { FACT_DATE_MIN, factDateMax, isCleanText } from '../../contract/primitives';
 import { suggestedZone } from '../countries';
 import { resolveTimeZone } from '../zones';
 import { parseAmount } from './amounts';
@@ -31,6 +32,10 @@ export type RowErrorCode =
   | 'import_source_unknown'
   | 'import_language_unknown'
   | 'import_text_too_long'
+  | 'import_text_invalid'
+  | 'import_date_range'
+  | 'import_amount_zero'
+  | 'import_due_before_order'
   | 'import_order_field_missing'
   | 'import_quantity_unit'
   | 'import_row_length'
@@ -137,14 +142,17 @@ export function validateRow(row: number, values: FieldValues, options: RowOption
     const cell = first(field);
     if (!cell) return null;
     if (cell.value.length > max) problem(cell, 'import_text_too_long', { max });
+    // The same rule as typed input (issue 15): no control characters (a long text keeps tabs and line breaks), no broken characters.
+    if (!isCleanText(cell.value, max > LIMITS.short)) problem(cell, 'import_text_invalid');
     return cell.value;
   };
   const date = (field: ImportField): string | null => {
     const cell = first(field);
     if (!cell) return null;
     const parsed = parseDate(cell.value, options.dateOrder, options.excelSerials);
-    if (parsed.ok) return parsed.date;
-    problem(cell, parsed.code, { value: cell.value });
+    if (parsed.ok && parsed.date >= FACT_DATE_MIN && parsed.date <= factDateMax()) return parsed.date;
+    if (parsed.ok) problem(cell, 'import_date_range', { value: cell.value });
+    else problem(cell, parsed.code, { value: cell.value });
     return null;
   };
   const amount = (field: ImportField): { value: number; currency: string | null } | null => {
@@ -240,6 +248,8 @@ export function validateRow(row: number, values: FieldValues, options: RowOption
     if (!first('order.date')) problem('order.date', 'import_order_field_missing', { field: 'order.date' });
     const total = amount('order.amount');
     if (!first('order.amount')) problem('order.amount', 'import_order_field_missing', { field: 'order.amount' });
+    // As typed orders (issue 15): an order is for something; a free sample is an interaction, not an order of 0.
+    else if (total?.value === 0) problem(first('order.amount')!, 'import_amount_zero', { value: first('order.amount')!.value });
     const cost = amount('order.cost');
     const currencyCell = first('order.currency');
     let currency: string | null = null;
@@ -260,6 +270,8 @@ export function validateRow(row: number, values: FieldValues, options: RowOption
     const unit = text('order.unit', LIMITS.unit);
     if (quantity && unit === null) problem(quantityCell ?? 'order.quantity', 'import_quantity_unit');
     if (!quantityCell && unit !== null) problem(first('order.unit') ?? 'order.unit', 'import_quantity_unit');
+    const dueOn = date('order.dueOn');
+    if (dueOn !== null && orderedAt !== null && dueOn < orderedAt) problem(first('order.dueOn')!, 'import_due_before_order', { value: dueOn, date: orderedAt });
     order = {
       number: text('order.number', LIMITS.number),
       orderedAt: orderedAt ?? '',
@@ -268,7 +280,7 @@ export function validateRow(row: number, values: FieldValues, options: RowOption
       cost: cost?.value ?? null,
       quantity: quantity?.value ?? null,
       unit,
-      dueOn: date('order.dueOn'),
+      dueOn,
       paidOn: date('order.paidOn'),
       shippedOn: date('order.shippedOn'),
       deliveredOn: date('order.deliveredOn'),
