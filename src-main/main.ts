@@ -8,6 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, Notification, powerMonitor, type I
 import { openBook } from './db/book';
 import { ensureBookDir } from './db/connection';
 import { acquireBookLock } from './db/lock';
+import { AppError } from './contract/errors';
 import { dispatch, toApiError } from './handlers/dispatch';
 import { hostFacts, systemClock, type ServiceContext } from './services/context';
 import { awayCounts, dueBetween, tick } from './services/scheduler';
@@ -46,7 +47,14 @@ async function start(): Promise<void> {
     return;
   }
   const ctx = context;
-  await storeHostDefaults(ctx);
+  // A damaged book is not opened for work (the window writes as it runs); a read-only one is shown, unchanged (issue 15).
+  if (ctx.book.damage !== null) {
+    dialog.showErrorBox('Tradebook', toApiError(new AppError('book_damaged', { path: ctx.book.file, problem: ctx.book.damage }), 'en').message);
+    await ctx.book.close();
+    app.exit(1);
+    return;
+  }
+  if (!ctx.book.readOnly) await storeHostDefaults(ctx);
   hardenSession();
   // The scheduler ticks here too (every minute, on resume and unlock), so a hidden or sleeping window misses
   // nothing. System notifications come from here (the window may not show any): one batched "due now" for the
@@ -68,10 +76,13 @@ async function start(): Promise<void> {
       ensureDailyBackup(ctx);
     },
   });
-  ticker.start();
   const running = ticker;
-  powerMonitor.on('resume', () => void running.trigger('resume'));
-  powerMonitor.on('unlock-screen', () => void running.trigger('unlock'));
+  // A read-only book: no scheduler ticks (each would be refused); every change the window asks for says why.
+  if (!ctx.book.readOnly) {
+    running.start();
+    powerMonitor.on('resume', () => void running.trigger('resume'));
+    powerMonitor.on('unlock-screen', () => void running.trigger('unlock'));
+  }
   const send = withTickerReports(running, dispatch);
   const indexHtml = path.join(here, '..', 'renderer', 'index.html');
   const indexUrl = `file://${indexHtml}`;
