@@ -9,6 +9,11 @@ import type { LossFact, Quote } from '../contract/models';
 import type { LossAnalysis, LostReasonsReport } from '../contract/quotes';
 import type { LostReason, RecoveryAction } from '../domain/quotes/loss';
 
+/** English counts with their plural form (Intl.PluralRules): "1 day", "7 days". */
+const englishPlural = new Intl.PluralRules('en');
+const days = (n: number) => `${n} ${englishPlural.select(n) === 'one' ? 'day' : 'days'}`;
+const businessDays = (n: number) => `${n} business ${englishPlural.select(n) === 'one' ? 'day' : 'days'}`;
+
 const fmt = (n: number, lang: Language) => new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(n);
 const signedPercent = (n: number, lang: Language) => `${n > 0 ? '+' : n < 0 ? '−' : ''}${fmt(Math.abs(n), lang)} %`;
 
@@ -34,16 +39,16 @@ const words = {
             ? `no reply yet, ${fmt(f.hoursLate, lang)} h past the ${fmt(f.slaHours, lang)} h SLA`
             : `the first reply came ${fmt(f.hoursLate, lang)} h after the ${fmt(f.slaHours, lang)} h SLA`;
         case 'many_versions':
-          return `${f.versions} versions in ${f.days} day(s)`;
+          return `${f.versions} versions in ${days(f.days)}`;
         case 'no_answer':
-          return `no answer from the buyer in ${f.days} day(s) since it was sent`;
+          return `no answer from the buyer in ${days(f.days)} since it was sent`;
       }
     },
     head: (a: LossAnalysis) => `Before quote ${a.number} for ${a.accountName} is marked lost, the book knows:`,
     noFacts: '  nothing that points at a reason',
     suggested: (r: string) => `Suggested reason: ${r}`,
     noSuggestion: 'Suggested reason: none (choose one)',
-    recovery: (reason: string, action: string, local: string, days: number) => `  ${reason} → ${action}, ${local} the buyer's time (${days} business day(s) later)`,
+    recovery: (reason: string, action: string, local: string, days: number) => `  ${reason} → ${action}, ${local} the buyer's time (${businessDays(days)} later)`,
     recoveries: 'Recovery to-do by reason:',
     lost: (q: Quote, reason: string) => `Quote ${q.number} is lost (${reason}).`,
     facts: 'Facts kept with it:',

@@ -357,13 +357,16 @@ export const taskTitles = {
     reply_inquiry: 'Reply to the inquiry from {{account}}',
     follow_up_quote: 'Follow up quote {{number}} with {{account}}',
     follow_up_message: 'Follow up with {{account}}: no answer yet',
-    quote_expiry: 'Quote {{number}} for {{account}} expires in {{days}} business day(s)',
+    quote_expiry_one: 'Quote {{number}} for {{account}} expires in {{days}} business day',
+    quote_expiry_other: 'Quote {{number}} for {{account}} expires in {{days}} business days',
     complaint_response: 'Respond to the grade {{grade}} complaint from {{account}}',
     complaint_remediation: 'Remediate the complaint from {{account}} (72 h window)',
     health_check: 'Quarterly health check: {{account}}',
     order_shipping: 'Send {{account}} a shipping update for order {{number}}',
-    order_checkin: 'Check in with {{account}}: order {{number}} was delivered {{days}} day(s) ago',
-    order_reorder: 'Reorder nudge for {{account}} (order {{number}} delivered {{days}} day(s) ago)',
+    order_checkin_one: 'Check in with {{account}}: order {{number}} was delivered {{days}} day ago',
+    order_checkin_other: 'Check in with {{account}}: order {{number}} was delivered {{days}} days ago',
+    order_reorder_one: 'Reorder nudge for {{account}} (order {{number}} delivered {{days}} day ago)',
+    order_reorder_other: 'Reorder nudge for {{account}} (order {{number}} delivered {{days}} days ago)',
     greeting_eid_al_fitr: 'Send {{account}} Eid al-Fitr greetings',
     greeting_eid_al_adha: 'Send {{account}} Eid al-Adha greetings',
     greeting_ramadan_start: 'Send {{account}} greetings for the start of Ramadan',
@@ -416,13 +419,16 @@ export const taskTitles = {
     escalated: '已升级：{{title}}',
   },
 } as const;
-export type TaskTitleKey = keyof (typeof taskTitles)['en'];
+/** A title's key without its plural suffix (`order_checkin` for `order_checkin_one` / `_other`: contract/plurals.ts). */
+type PluralBase<K> = K extends `${infer B}_one` ? B : K extends `${infer B}_other` ? B : K;
+export type TaskTitleKey = PluralBase<keyof (typeof taskTitles)['en']>;
 
 /** The one system notification after the clock jumped (the laptop slept): src-main/services/ticker.ts. */
 export const notificationMessages = {
   en: {
     away_title: 'Tradebook: while you were away',
-    away_body: '{{due}} to-do(s) fell due while the computer was asleep; {{overdue}} overdue in all.',
+    away_body_one: '{{due}} to-do fell due while the computer was asleep; {{overdue}} overdue in all.',
+    away_body_other: '{{due}} to-dos fell due while the computer was asleep; {{overdue}} overdue in all.',
     due_title_one: 'Tradebook: {{count}} to-do is due',
     due_title_other: 'Tradebook: {{count}} to-dos are due',
     due_more: '…and {{count}} more',

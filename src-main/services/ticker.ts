@@ -20,6 +20,7 @@
  */
 import type { Result } from '../contract/errors';
 import { notificationMessages, type Language } from '../contract/messages';
+import { pluralForm } from '../contract/plurals';
 import type { ScheduleRun } from '../contract/models';
 import { dueNoticeBody } from '../domain/schedule/due-notice';
 
@@ -184,13 +185,14 @@ const messagesOf = (language: Language) => notificationMessages[language] ?? not
 /** The summary notification's title and body in the user's language. */
 export function awayNotice(language: Language, summary: AwayCounts): { title: string; body: string } {
   const table = messagesOf(language);
-  const body = table.away_body.replace('{{due}}', String(summary.dueWhileAway)).replace('{{overdue}}', String(summary.overdue));
+  const template = pluralForm(table, 'away_body', language, summary.dueWhileAway) ?? '';
+  const body = template.replace('{{due}}', String(summary.dueWhileAway)).replace('{{overdue}}', String(summary.overdue));
   return { title: table.away_title, body };
 }
 
 /** The "due now" notification: how many, then the first three ("Account: title"), then how many more. */
 export function dueNotice(language: Language, due: DueNow, shown = 3): { title: string; body: string } {
   const table = messagesOf(language);
-  const title = (due.count === 1 ? table.due_title_one : table.due_title_other).replace('{{count}}', String(due.count));
+  const title = (pluralForm(table, 'due_title', language, due.count) ?? '').replace('{{count}}', String(due.count));
   return { title, body: dueNoticeBody(due.first, due.count, (more) => table.due_more.replace('{{count}}', String(more)), shown) };
 }

@@ -333,7 +333,7 @@ describe('the deal story in Chromium (R1, R2, R7, R8, R9)', () => {
 
     await openBoard();
     for (const days of [3, 1]) {
-      const row = todoRow(`Quote ${quoteNumber} for ${NAME} expires in ${days} business day(s)`);
+      const row = todoRow(`Quote ${quoteNumber} for ${NAME} expires in ${days} business ${days === 1 ? 'day' : 'days'}`);
       await expect.poll(() => row.count(), slow).toBe(1);
       expect(await row.locator('td').nth(2).textContent()).toBe('R7');
       expect(await row.getByTestId('todo-buyer-time').textContent()).toMatch(/ 08:15 their time · Europe\/Madrid$/);

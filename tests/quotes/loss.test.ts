@@ -269,7 +269,7 @@ describe('R9: losing and winning quotes on a real book', () => {
     expect(analyse.stdout).toContain('· 1 of 1 spec questions unanswered');
     expect(analyse.stdout).toContain('Suggested reason: spec gap');
     // Fri 4 Jul 14:00 Madrid: 2 business days → Tue 8 Jul 08:15.
-    expect(analyse.stdout).toContain("spec gap → answer the open spec questions, 2025-07-08 08:15 the buyer's time (2 business day(s) later)");
+    expect(analyse.stdout).toContain("spec gap → answer the open spec questions, 2025-07-08 08:15 the buyer's time (2 business days later)");
     const zh = await runTradebook([...db, '--lang', 'zh-CN', 'quotes', 'analyse', open.id, '--at', '2025-07-04T12:00:00Z']);
     expect(zh.stdout).toContain('1 个规格问题中有 1 个未回答');
     // The proposal is accepted unless --no-recovery; --at --local reads Madrid's wall time (14:00 CEST = 12:00Z).

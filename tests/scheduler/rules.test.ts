@@ -356,6 +356,27 @@ describe('R6 communication calendar after an order', () => {
     ]);
     expect(tasksOf(tb.ctx, 'R6')[0]!.details).toMatchObject({ tier: 'new', days: 3 });
   });
+
+  it('R6: two orders of one account on one day, neither with a number, give to-dos that say which order (day and amount); counts of days read "3 days", in en and zh', async () => {
+    tb = openClockBook('2025-11-03T10:00:00Z');
+    const maria = await account(tb.ctx, 'María García', 'ES');
+    for (const amount of [12_400, 830.5]) {
+      await ok(tb.ctx, 'orders.add', { accountId: maria, orderedAt: '2025-11-01', amount, currency: 'CNY', shippedOn: '2025-11-03', deliveredOn: '2025-11-08' });
+    }
+    await tick(tb.ctx, '2025-11-03T10:00:00Z');
+    const titles = (await todos(tb.ctx, '2026-01-31T00:00:00Z')).map((t) => t.title).filter((t) => t.includes('order')).sort();
+    expect(titles).toEqual([
+      'Check in with María García: order 2025-11-01 (CNY 12,400) was delivered 3 days ago',
+      'Check in with María García: order 2025-11-01 (CNY 830.5) was delivered 3 days ago',
+      'Reorder nudge for María García (order 2025-11-01 (CNY 12,400) delivered 30 days ago)',
+      'Reorder nudge for María García (order 2025-11-01 (CNY 830.5) delivered 30 days ago)',
+      'Send María García a shipping update for order 2025-11-01 (CNY 12,400)',
+      'Send María García a shipping update for order 2025-11-01 (CNY 830.5)',
+    ]);
+    expect(new Set(titles).size).toBe(titles.length);
+    await ok(tb.ctx, 'settings.set', { key: 'language', value: 'zh-CN' });
+    expect((await todos(tb.ctx, '2026-01-31T00:00:00Z')).map((t) => t.title)).toContain('回访 María García：订单 2025-11-01 (CNY 12,400) 已交付 3 天');
+  });
 });
 
 describe('R13 quarterly health check', () => {

@@ -234,7 +234,7 @@ describe('ticker', () => {
   it('the summary reads in the user’s language', () => {
     expect(awayNotice('en', { dueWhileAway: 3, overdue: 5 })).toEqual({
       title: 'Tradebook: while you were away',
-      body: '3 to-do(s) fell due while the computer was asleep; 5 overdue in all.',
+      body: '3 to-dos fell due while the computer was asleep; 5 overdue in all.',
     });
     expect(awayNotice('zh-CN', { dueWhileAway: 3, overdue: 5 }).body).toBe('电脑休眠期间有 3 项待办到期；共有 5 项已逾期。');
   });

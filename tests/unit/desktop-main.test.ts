@@ -63,7 +63,7 @@ describe('desktop shell: lifecycle', () => {
       powerMonitor.emit('resume');
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(Notification.shown).toEqual([
-        { title: 'Tradebook: while you were away', body: '1 to-do(s) fell due while the computer was asleep; 1 overdue in all.' },
+        { title: 'Tradebook: while you were away', body: '1 to-do fell due while the computer was asleep; 1 overdue in all.' },
       ]);
       // The window's own tick hears of what the background ticks did (its board reloads): the R1 task created and
       // marked overdue (and whatever else today's date brings, such as a greeting before a festival).

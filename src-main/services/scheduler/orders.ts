@@ -4,7 +4,7 @@ import { ACCOUNT_COLUMNS, HAS_TASKS } from './source-queries';
 import { buyerOf, type AccountFacts, type Verdict, type WantedTask } from './verdict';
 
 // R6: the account's tier is the one of its latest score snapshot (none: `general`).
-const ORDERS = `SELECT o.id, o.number, o.ordered_at, o.shipped_on, o.delivered_on, o.deleted_at, o.updated_at, ${ACCOUNT_COLUMNS}, ${HAS_TASKS('orders', 'o.id')},
+const ORDERS = `SELECT o.id, o.number, o.ordered_at, o.amount, o.currency, o.shipped_on, o.delivered_on, o.deleted_at, o.updated_at, ${ACCOUNT_COLUMNS}, ${HAS_TASKS('orders', 'o.id')},
   (SELECT s.tier FROM score_snapshots s WHERE s.account_id = o.account_id AND s.deleted_at IS NULL ORDER BY s.as_of DESC LIMIT 1) AS tier
   FROM orders o JOIN accounts a ON a.id = o.account_id AND a.deleted_at IS NULL
   WHERE (o.shipped_on IS NOT NULL OR o.delivered_on IS NOT NULL)`;
@@ -22,11 +22,22 @@ export interface OrderRow extends AccountFacts {
   tier: string | null;
   id: string;
   number: string | null;
+  amount: number;
+  currency: string;
   ordered_at: string;
   shipped_on: string | null;
   delivered_on: string | null;
   deleted_at: string | null;
   updated_at: string;
+}
+
+/**
+ * How a to-do names its order (issue 13): its number, or — an order without one — its day and amount, so two orders of
+ * one account on one day never give two to-dos that read the same.
+ */
+export function orderLabel(row: Pick<OrderRow, 'number' | 'ordered_at' | 'amount' | 'currency'>): string {
+  if (row.number !== null && row.number.trim() !== '') return row.number;
+  return `${row.ordered_at} (${row.currency} ${row.amount.toLocaleString('en-US', { maximumFractionDigits: 2 })})`;
 }
 
 const TOUCH_TITLES = { shipping: 'order_shipping', checkin: 'order_checkin', reorder: 'order_reorder' } as const;
@@ -52,7 +63,7 @@ export function orderVerdict(calendar: BusinessCalendar, settings: RuleSettings,
       rule: 'R6',
       kind: `order_${plan.point}`,
       titleKey: TOUCH_TITLES[plan.point],
-      titleParams: { account: row.name, number: row.number ?? row.ordered_at, days: plan.days },
+      titleParams: { account: row.name, number: orderLabel(row), days: plan.days },
       dueMs,
       details: { tier, point: plan.point, from: date, days: plan.days },
     });
