@@ -90,6 +90,9 @@ const TRAJECTORY_WEIGHTS: Record<Trajectory, number> = { growing: 18, stable: 30
 
 const CN_PREFIX = ['华强', '宏达', '金鼎', '恒信', '鑫源', '东方', '海天', '瑞丰', '中联', '远航', '德信', '长城'];
 const CN_TRADE = ['电子', '机械', '五金', '贸易', '建材', '光电', '阀门', '纺织'];
+const TRADE_WORDS = ['Industrial', 'Trading', 'Import', 'Supply', 'Tech', 'Group', 'Hardware'];
+/** A word's first five letters, lower case: "Supply" and "Supplies" are one word to a reader. */
+const wordStem = (word: string) => word.toLowerCase().replace(/[^\p{L}]/gu, '').slice(0, 5);
 const SUFFIX: Record<string, string[]> = {
   es: ['S.L.', 'S.A.', 'Industrial S.L.'],
   de: ['GmbH', 'GmbH & Co. KG', 'AG'],
@@ -226,7 +229,13 @@ export async function seedBook(ctx: ServiceContext, input: ParsedInputOf<'book.s
     }
     const suffixes = SUFFIX[market.language] ?? SUFFIX.en!;
     const core = rnd() < 0.5 ? faker.person.lastName() : faker.company.name().split(/[ ,]/)[0]!;
-    return `${core} ${pick(['Industrial', 'Trading', 'Import', 'Supply', 'Tech', 'Group', 'Hardware'])} ${pick(suffixes)}`;
+    // The same draws as always (a seed's book stays the same), but a trade word the name already has is passed over
+    // for the next one: no "Trading Trading Co.", no "Supply Supplies Ltd" (issue 13).
+    const first = Math.floor(rnd() * TRADE_WORDS.length);
+    const suffix = pick(suffixes);
+    const taken = new Set([core, ...suffix.split(/\s+/)].map(wordStem));
+    const trade = [...TRADE_WORDS.slice(first), ...TRADE_WORDS.slice(0, first)].find((w) => !taken.has(wordStem(w))) ?? '';
+    return [core, trade, suffix].filter((part) => part !== '').join(' ');
   };
 
   const write = db.transaction(() => {

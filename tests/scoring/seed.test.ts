@@ -50,3 +50,16 @@ describe('seed coverage', () => {
     expect(rows()).toEqual(seeded);
   });
 });
+
+describe('seeded names read like real export buyers (issue 13)', () => {
+  it('no company name of the 2000 repeats a word (no "Trading Trading Co.", no "Industrial Industrial S.L.")', () => {
+    const names = (tb.book.sqlite.prepare('SELECT name FROM accounts').all() as { name: string }[]).map((r) => r.name);
+    expect(names.length).toBe(2000);
+    const stem = (word: string) => word.toLowerCase().replace(/[^\p{L}]/gu, '').slice(0, 5);
+    const doubled = names.filter((name) => {
+      const stems = name.split(/\s+/).map(stem).filter((s) => s.length >= 3);
+      return new Set(stems).size !== stems.length;
+    });
+    expect(doubled).toEqual([]);
+  });
+});
