@@ -31,7 +31,7 @@ import { bin, root } from '../cli/run-cli';
 import { removeDir, tempDir, valueOf } from '../db/temp-book';
 
 /** Bounded for `npm test`; TRADEBOOK_CRASH_CYCLES=400 runs the heavy version (README, Tests). */
-const CYCLES = Number(process.env.TRADEBOOK_CRASH_CYCLES ?? 20);
+const CYCLES = Number(process.env.TRADEBOOK_CRASH_CYCLES ?? 16);
 const SEED = 20250316;
 const NOW = '2025-03-15T09:00:00Z';
 const COMPANIES = 1500;

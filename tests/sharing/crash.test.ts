@@ -29,7 +29,7 @@ import { bin, root } from '../cli/run-cli';
 import { removeDir, tempDir, valueOf } from '../db/temp-book';
 
 /** Bounded for `npm test`; TRADEBOOK_CRASH_CYCLES=400 runs the heavy version (README, Tests). */
-const CYCLES = Number(process.env.TRADEBOOK_CRASH_CYCLES ?? 40);
+const CYCLES = Number(process.env.TRADEBOOK_CRASH_CYCLES ?? 32);
 /** Cycles run one at a time: on a small, busy machine two at a time only stretch the timings. */
 const PARALLEL = 1;
 const SEED = 20250315;
