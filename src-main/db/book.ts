@@ -42,7 +42,6 @@ export interface OpenBookOptions extends OpenOptions {
   wallMs?: () => number;
 }
 
-/** Opens a book, upgrading its schema when it is older; refuses foreign, corrupt and newer files. */
 /** The book's path in an error about the copy it is read from. */
 function aboutBook(error: unknown, copy: ReadOnlyCopy | null, file: string): unknown {
   if (copy && error instanceof AppError && error.params.path === copy.file) return new AppError(error.code, { ...error.params, path: file });
