@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import * as m from './models';
 import { backupsContract } from './backups';
+import { calendarContract } from './calendar';
 import { inquiriesContract } from './inquiries';
 import { progressContract } from './progress';
 import { quotesContract } from './quotes';
@@ -360,6 +361,7 @@ export const contract = {
   ...inquiriesContract,
   ...receivablesContract,
   ...timelineContract,
+  ...calendarContract,
 } as const;
 
 export type Contract = typeof contract;

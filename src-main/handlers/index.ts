@@ -84,6 +84,7 @@ export const handlers: Handlers = {
   'calendar.overrides.add': (ctx, input) => calendar.addCalendarOverride(ctx, input),
   'calendar.overrides.list': (ctx, input) => calendar.listCalendarOverrides(ctx, input),
   'calendar.overrides.remove': (ctx, input) => calendar.removeCalendarOverride(ctx, input.id),
+  'calendar.year': (ctx, input, language) => calendar.yearCalendarOf(ctx, input.country, input.year, language),
 
   'tasks.list': (ctx, input) => tasks.listTasks(ctx, input),
 

@@ -5,7 +5,9 @@ import type { BookDb } from '../db/book';
 import { rowStamps, stampFields } from '../db/change-stamps';
 import { newId } from '../db/ids';
 import type { CalendarOverrideRow } from '../db/schema';
-import type { CalendarOverride } from '../domain/time';
+import type { YearCalendarView } from '../contract/calendar';
+import type { Language } from '../contract/messages';
+import { createBusinessCalendar, type CalendarOverride } from '../domain/time';
 import type { ServiceContext } from './context';
 
 function toOverride(row: CalendarOverrideRow): CalendarOverrideRecord {
@@ -67,4 +69,11 @@ export async function removeCalendarOverride(ctx: ServiceContext, id: string): P
 export async function calendarOverrides(db: BookDb): Promise<CalendarOverride[]> {
   const rows = await db.selectFrom('calendar_overrides').select(['country', 'day', 'kind', 'name']).where('deleted_at', 'is', null).execute();
   return rows.map((r) => ({ country: r.country, day: r.day, kind: r.kind as CalendarOverride['kind'], name: r.name }));
+}
+
+/** A country's year as the Settings page shows it: weekends, holidays and make-up workdays with the user's overrides. */
+export async function yearCalendarOf(ctx: ServiceContext, country: string, year: number, language: Language): Promise<YearCalendarView> {
+  const calendar = createBusinessCalendar(await calendarOverrides(ctx.book.db));
+  const listing = calendar.yearCalendar(country, year, language);
+  return { ...listing, weekend: listing.weekend.map((rule) => ({ ...rule, days: [...rule.days] })) };
 }

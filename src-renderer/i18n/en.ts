@@ -2,6 +2,7 @@ import { complaintsEn } from './features/complaints';
 import { lostDealsEn } from './features/lost-deals';
 import { quotesEn } from './features/quotes';
 import { receivablesEn } from './features/receivables';
+import { settingsEn } from './features/settings';
 import { timelineEn } from './features/timeline';
 /** English UI strings. `zh-CN.ts` has exactly the same keys (checked by the type `Messages`). */
 export const en = {
@@ -910,6 +911,7 @@ export const en = {
   complaints: complaintsEn,
   quotes: quotesEn,
   lostDeals: lostDealsEn,
+  settings: settingsEn,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -3,6 +3,7 @@ import { complaintsZhCN } from './features/complaints';
 import { lostDealsZhCN } from './features/lost-deals';
 import { quotesZhCN } from './features/quotes';
 import { receivablesZhCN } from './features/receivables';
+import { settingsZhCN } from './features/settings';
 import { timelineZhCN } from './features/timeline';
 
 /** 简体中文界面文字：与 `en.ts` 的键完全相同。 */
@@ -912,4 +913,5 @@ export const zhCN: Messages = {
   complaints: complaintsZhCN,
   quotes: quotesZhCN,
   lostDeals: lostDealsZhCN,
+  settings: settingsZhCN,
 };

@@ -15,6 +15,7 @@ const pages = [
   { page: 'sharing', label: 'sharing.nav' },
   { page: 'transfer', label: 'transfer.nav' },
   { page: 'backups', label: 'backups.nav' },
+  { page: 'settings', label: 'settings.nav' },
 ] as const satisfies readonly { page: Page; label: string }[];
 
 export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {

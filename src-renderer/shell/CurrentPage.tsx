@@ -1,3 +1,6 @@
+import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AccountPage } from '../features/account/AccountPage';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
@@ -12,6 +15,18 @@ import { ReceivablesPage } from '../features/receivables/ReceivablesPage';
 import { SharingPage } from '../features/sharing/SharingPage';
 import { TodosPage } from '../features/todos/TodosPage';
 import { useUiStore } from '../stores/ui-store';
+
+/** Settings is opened rarely: its validators and calendar load with it, not with the first paint. */
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
+
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <Center py="xl">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  );
+}
 
 export function CurrentPage() {
   const page = useUiStore((state) => state.page);
@@ -39,6 +54,12 @@ export function CurrentPage() {
       return <ImportExportPage />;
     case 'backups':
       return <BackupsPage />;
+    case 'settings':
+      return (
+        <Suspense fallback={<PageLoading />}>
+          <SettingsPage />
+        </Suspense>
+      );
     case 'account':
       return accountId ? <AccountPage key={accountId} accountId={accountId} /> : <AccountsPage />;
     default:

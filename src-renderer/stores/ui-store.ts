@@ -4,7 +4,7 @@ import type { ApiError } from '../../src-main/contract/errors';
 import { applyLanguage, isLanguage, storedLanguage, type Language } from '../i18n';
 
 /** The pages of the shell; `account` shows the account in `accountId`, `quotes` the quote in `quoteId` when set. */
-export type Page = 'dashboard' | 'accounts' | 'account' | 'todos' | 'inquiries' | 'quotes' | 'lostDeals' | 'complaints' | 'receivables' | 'pool' | 'sharing' | 'transfer' | 'backups';
+export type Page = 'dashboard' | 'accounts' | 'account' | 'todos' | 'inquiries' | 'quotes' | 'lostDeals' | 'complaints' | 'receivables' | 'pool' | 'sharing' | 'transfer' | 'backups' | 'settings';
 
 interface UiState {
   language: Language;
