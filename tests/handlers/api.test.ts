@@ -705,6 +705,27 @@ describe('calendar overrides (R3)', () => {
     expect(valueOf(await run(ctx, 'calendar.overrides.list', {}))).toEqual([]);
     expectCode(await run(ctx, 'calendar.overrides.add', { country: 'CN', day: '2025-13-01', kind: 'holiday' }), 'invalid_input');
   });
+
+  it('R3: calendar.year lists a country\'s weekends, holidays and make-up workdays with the user\'s own days applied (the Settings calendar)', async () => {
+    const spain = valueOf(await run(ctx, 'calendar.year', { country: 'es', year: 2025 }));
+    expect(spain).toMatchObject({ country: 'ES', year: 2025, approximate: false });
+    expect(spain.weekend.map((rule) => rule.days)).toEqual([[6, 7]]);
+    expect(spain.holidays.find((day) => day.date === '2025-04-18')).toMatchObject({ source: 'date-holidays' }); // Good Friday
+    expect(spain.holidays.some((day) => day.date === '2025-04-22')).toBe(false);
+    const fair = valueOf(await run(ctx, 'calendar.overrides.add', { country: 'ES', day: '2025-04-22', kind: 'holiday', name: 'Feria' }));
+    const good = valueOf(await run(ctx, 'calendar.overrides.add', { country: 'ES', day: '2025-04-18', kind: 'workday', name: 'Stand open' }));
+    const marked = valueOf(await run(ctx, 'calendar.year', { country: 'ES', year: 2025 }));
+    expect(marked.holidays.find((day) => day.date === '2025-04-22')).toEqual({ date: '2025-04-22', name: 'Feria', source: 'user' });
+    expect(marked.holidays.some((day) => day.date === '2025-04-18')).toBe(false);
+    expect(marked.workdays.find((day) => day.date === '2025-04-18')).toEqual({ date: '2025-04-18', name: 'Stand open', source: 'user' });
+    for (const id of [fair.id, good.id]) valueOf(await run(ctx, 'calendar.overrides.remove', { id }));
+    // China's make-up workdays come from the calendars Tradebook ships, named in the request's language.
+    const china = valueOf(await run(ctx, 'calendar.year', { country: 'CN', year: 2025 }, 'zh-CN'));
+    expect(china.workdays.length).toBeGreaterThan(0);
+    expect(china.workdays.every((day) => day.source === 'shipped' && /[\u4e00-\u9fff]/.test(day.name))).toBe(true);
+    expectCode(await run(ctx, 'calendar.year', { country: 'ES', year: 1800 }), 'invalid_input');
+    expectCode(await run(ctx, 'calendar.year', { country: 'XX', year: 2025 }), 'invalid_input');
+  });
 });
 
 describe('scores summary and score filters (issue 7)', () => {

@@ -114,6 +114,7 @@ const READS: HandlerName[] = [
   'scores.summary',
   'scores.history',
   'calendar.overrides.list',
+  'calendar.year',
   'tasks.list',
   'todos.list',
   'share.export',
@@ -238,6 +239,7 @@ describe('change stamps', () => {
       'import.preview': { file: writeCsv(tb.dir) },
       'export.run': { out: path.join(tb.dir, 'accounts.csv'), format: 'csv', entity: 'accounts' },
       'progress.get': { job: 'no-such-job-1' },
+      'calendar.year': { country: 'ES', year: 2025 },
     };
     for (const name of READS) {
       const before = shared(tb);
