@@ -38,6 +38,11 @@ export const inquirySources = ['website', 'email', 'marketplace', 'fair', 'refer
 export const scoreParts = ['purchase', 'margin', 'growth', 'strategic', 'reputation'] as const;
 export { healthIndicators };
 
+/** R11: the sum of the five value-score weights, rounded off float noise (it must be exactly 100). */
+export function weightsSum(weights: readonly number[]): number {
+  return Math.round(weights.reduce((a, b) => a + b, 0) * 1e9) / 1e9;
+}
+
 export interface HostFacts {
   timeZone: string;
   country: string;

@@ -1,6 +1,6 @@
 import { AppError } from '../contract/errors';
 import type { Setting } from '../contract/models';
-import { scoreParts, settingDefinitions } from '../domain/settings';
+import { scoreParts, settingDefinitions, weightsSum } from '../domain/settings';
 import type { ServiceContext } from './context';
 
 function definitions(ctx: ServiceContext) {
@@ -63,7 +63,7 @@ async function setScoreWeights(ctx: ServiceContext, value: unknown): Promise<Set
 }
 
 function assertWeightsSum(weights: number[]): void {
-  const sum = Math.round(weights.reduce((a, b) => a + b, 0) * 1e9) / 1e9;
+  const sum = weightsSum(weights);
   if (sum !== 100) throw new AppError('score_weights_sum', { sum });
 }
 

@@ -1,13 +1,12 @@
 import { SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { healthIndicators } from '../../../src-main/domain/health-indicators';
-import { scoreParts } from '../../../src-main/domain/settings';
+import { scoreParts, weightsSum } from '../../../src-main/domain/settings';
 import { formatNumber } from '../../i18n';
 import { useUiStore } from '../../stores/ui-store';
 import { indicatorLabel } from '../account/indicator-label';
 import { NumberSetting } from './SettingFields';
 import { SectionCard } from './SettingsSection';
-import { weightsSum } from './setting-validation';
 import { useSettingsSection } from './use-settings-section';
 
 /** R11's five value-score weights (summing to 100, saved together) and R13's twelve health weights. */
