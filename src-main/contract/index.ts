@@ -7,6 +7,7 @@ import { z } from 'zod';
 import * as m from './models';
 import { backupsContract } from './backups';
 import { calendarContract } from './calendar';
+import { leadsContract } from './leads';
 import { inquiriesContract } from './inquiries';
 import { progressContract } from './progress';
 import { quotesContract } from './quotes';
@@ -32,6 +33,7 @@ import {
   Quantity,
   Rating,
   ShortText,
+  Tags,
   TimeZone,
   Unit,
 } from './primitives';
@@ -50,6 +52,7 @@ const accountFields = {
   priorityChannel: z.boolean().optional(),
   notes: LongText.optional(),
   reviewAnchor: Instant.optional(),
+  tags: Tags.optional(),
 };
 
 const QuoteItemInput = z.strictObject({
@@ -362,6 +365,7 @@ export const contract = {
   ...receivablesContract,
   ...timelineContract,
   ...calendarContract,
+  ...leadsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -316,6 +316,9 @@ export const stateMessages = {
     payment_before_order: 'The payment date {{date}} is before order {{order}} was placed ({{orderedOn}}).',
     payment_in_future: 'The payment date {{date}} is in the future (today is {{today}}).',
     payment_deleted: 'Payment {{id}} was already deleted.',
+    photo_empty: 'The card photo is empty.',
+    photo_too_large: 'The card photo is {{size}}: the limit is 10 MB.',
+    photo_not_image: 'The card photo is not a JPEG, PNG or WebP image.',
   },
   'zh-CN': {
     quote_not_draft: '报价 {{id}} 已发出；如需修改请创建新版本。',
@@ -348,6 +351,9 @@ export const stateMessages = {
     payment_before_order: '收款日期 {{date}} 早于订单 {{order}} 的下单日期（{{orderedOn}}）。',
     payment_in_future: '收款日期 {{date}} 在未来（今天是 {{today}}）。',
     payment_deleted: '收款记录 {{id}} 已被删除。',
+    photo_empty: '名片照片是空的。',
+    photo_too_large: '名片照片大小为 {{size}}，上限为 10 MB。',
+    photo_not_image: '名片照片不是 JPEG、PNG 或 WebP 图片。',
   },
 } as const;
 
@@ -357,6 +363,8 @@ export const taskTitles = {
     reply_inquiry: 'Reply to the inquiry from {{account}}',
     follow_up_quote: 'Follow up quote {{number}} with {{account}}',
     follow_up_message: 'Follow up with {{account}}: no answer yet',
+    follow_up_lead: 'First follow-up with {{account}}, met in person',
+    follow_up_lead_fair: 'First follow-up with {{account}}, met at {{fair}}',
     quote_expiry_one: 'Quote {{number}} for {{account}} expires in {{days}} business day',
     quote_expiry_other: 'Quote {{number}} for {{account}} expires in {{days}} business days',
     complaint_response: 'Respond to the grade {{grade}} complaint from {{account}}',
@@ -391,6 +399,8 @@ export const taskTitles = {
     reply_inquiry: '回复 {{account}} 的询盘',
     follow_up_quote: '跟进发给 {{account}} 的报价 {{number}}',
     follow_up_message: '跟进 {{account}}：对方尚未回复',
+    follow_up_lead: '首次跟进 {{account}}（当面结识）',
+    follow_up_lead_fair: '首次跟进 {{account}}（结识于 {{fair}}）',
     quote_expiry: '{{account}} 的报价 {{number}} 将在 {{days}} 个工作日后到期',
     complaint_response: '响应 {{account}} 的 {{grade}} 级投诉',
     complaint_remediation: '在 72 小时处理窗口内解决 {{account}} 的投诉',
@@ -490,6 +500,10 @@ export const fieldMessages = {
     'tb.file_path': 'expected a file path',
     'tb.vcf_contacts': 'a vCard file holds contacts: use the entity contacts',
     'tb.path': 'expected a folder path',
+    'tb.lead_name': 'give the company or the person’s name',
+    'tb.photo_size': 'the photo is over 10 MB',
+    'tb.photo_data': 'the photo is not readable (expected base64)',
+    'tb.keep_without_into': 'choose the account to add the lead to',
   },
   'zh-CN': {
     'tb.ulid': '需要一个 id（ULID，例如 01JD2Q7X8Y9Z0ABCDEFGHJKMNP）',
@@ -520,5 +534,9 @@ export const fieldMessages = {
     'tb.file_path': '需要文件路径',
     'tb.vcf_contacts': 'vCard 文件只包含联系人：请选择 contacts',
     'tb.path': '需要文件夹路径',
+    'tb.lead_name': '请填写公司或联系人姓名',
+    'tb.photo_size': '照片超过 10 MB',
+    'tb.photo_data': '无法读取照片（需要 base64）',
+    'tb.keep_without_into': '请选择要并入的客户',
   },
 } as const;

@@ -20,6 +20,7 @@ export const Account = z.object({
   priorityChannel: z.boolean(),
   notes: z.string(),
   reviewAnchor: z.string().nullable(),
+  tags: z.array(z.string()),
   ...stamps,
 });
 export type Account = z.infer<typeof Account>;

@@ -56,3 +56,9 @@ export type InquirySource = z.infer<typeof InquirySource>;
 /** Where an account came from: the same channels as an inquiry's (issue 15: free text let "carrier-pigeon" in). Older
  *  books may hold free text from before; it is shown as it is and kept until the account is edited. */
 export const AccountSource = InquirySource;
+/** An account's tags (the fair's name, "distributor"): up to 20 short texts, each kept once. */
+export const Tag = z.string().trim().min(1).max(60).refine((s) => isCleanText(s), 'tb.text');
+export const Tags = z
+  .array(Tag)
+  .max(20)
+  .transform((tags) => [...new Set(tags)]);

@@ -30,6 +30,8 @@ export interface AccountRow extends Shared {
   notes: string;
   review_anchor: string | null;
   merged_into: string | null;
+  /** A JSON array of short texts (0017). */
+  tags: string;
 }
 
 export interface ContactRow extends Shared {
@@ -331,6 +333,14 @@ export interface SearchIndexRow {
   notes: string;
 }
 
+/** The photo of a buyer's business card (0017): local to the book, never in a share file. */
+export interface CardPhotoRow {
+  account_id: string;
+  mime: 'image/jpeg' | 'image/png' | 'image/webp';
+  bytes: Buffer;
+  added_at: string;
+}
+
 export interface SchemaMigrationRow {
   version: number;
   name: string;
@@ -362,5 +372,6 @@ export interface BookSchema {
   scoring_state: ScoringStateRow;
   search_docs: SearchDocRow;
   search_index: SearchIndexRow;
+  card_photos: CardPhotoRow;
   schema_migrations: SchemaMigrationRow;
 }

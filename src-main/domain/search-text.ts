@@ -47,11 +47,11 @@ export interface SearchableContact {
   notes: string;
 }
 
-/** An account's search document: its name and its contacts' names; e-mails; its notes and theirs. */
-export function accountSearchDocument(account: { name: string; notes: string }, contacts: readonly SearchableContact[]) {
+/** An account's search document: its name and its contacts' names; e-mails; its notes, its tags and its contacts' notes. */
+export function accountSearchDocument(account: { name: string; notes: string; tags?: readonly string[] }, contacts: readonly SearchableContact[]) {
   return {
     names: toSearchDocument([account.name, ...contacts.map((c) => c.name)].join(' \n ')),
     emails: contacts.flatMap((c) => c.emails).join(' '),
-    notes: toSearchDocument([account.notes, ...contacts.map((c) => c.notes)].join(' \n ')),
+    notes: toSearchDocument([account.notes, ...(account.tags ?? []), ...contacts.map((c) => c.notes)].join(' \n ')),
   };
 }

@@ -21,6 +21,7 @@ import * as tasks from '../services/tasks';
 import * as todos from '../services/todos';
 import { backupsHandlers } from './backups';
 import { inquiriesHandlers } from './inquiries';
+import { leadsHandlers } from './leads';
 import { quotesHandlers } from './quotes';
 import { receivablesHandlers } from './receivables';
 import { timelineHandlers } from './timeline';
@@ -103,4 +104,5 @@ export const handlers: Handlers = {
   ...inquiriesHandlers,
   ...receivablesHandlers,
   ...timelineHandlers,
+  ...leadsHandlers,
 };

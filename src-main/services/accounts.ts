@@ -27,6 +27,7 @@ export function toAccount(row: AccountRow): Account {
     priorityChannel: row.priority_channel === 1,
     notes: row.notes,
     reviewAnchor: row.review_anchor,
+    tags: JSON.parse(row.tags) as string[],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -51,7 +52,7 @@ export async function requireAccount(db: BookDb, id: string): Promise<AccountRow
 
 /** Rewrites an account's search document from its name, notes and live contacts. */
 export async function reindexAccount(db: BookDb, accountId: string): Promise<void> {
-  const account = await db.selectFrom('accounts').select(['name', 'notes', 'deleted_at']).where('id', '=', accountId).executeTakeFirst();
+  const account = await db.selectFrom('accounts').select(['name', 'notes', 'tags', 'deleted_at']).where('id', '=', accountId).executeTakeFirst();
   const existing = await db.selectFrom('search_docs').select('doc').where('account_id', '=', accountId).executeTakeFirst();
   if (existing) await db.deleteFrom('search_index').where('rowid', '=', existing.doc).execute();
   if (!account || account.deleted_at !== null) return;
@@ -72,7 +73,7 @@ export async function reindexAccount(db: BookDb, accountId: string): Promise<voi
     .values({
       rowid: doc,
       ...accountSearchDocument(
-        account,
+        { name: account.name, notes: account.notes, tags: JSON.parse(account.tags) as string[] },
         contacts.map((c) => ({ name: c.name, emails: JSON.parse(c.emails) as string[], notes: c.notes })),
       ),
     })
@@ -97,6 +98,7 @@ export async function addAccount(ctx: ServiceContext, input: ParsedInputOf<'acco
     notes: input.notes ?? '',
     review_anchor: input.reviewAnchor ?? null,
     merged_into: null,
+    tags: JSON.stringify(input.tags ?? []),
     created_at: now,
     updated_at: now,
     deleted_at: null,
@@ -135,8 +137,9 @@ export async function updateAccount(ctx: ServiceContext, input: ParsedInputOf<'a
     if (input.priorityChannel !== undefined) changes.priority_channel = input.priorityChannel ? 1 : 0;
     if (input.notes !== undefined) changes.notes = input.notes;
     if (input.reviewAnchor !== undefined) changes.review_anchor = input.reviewAnchor;
+    if (input.tags !== undefined) changes.tags = JSON.stringify(input.tags);
     await trx.updateTable('accounts').set(stampFields(ctx.book.clock.next(), changes)).where('id', '=', input.id).execute();
-    if (input.name !== undefined || input.notes !== undefined) await reindexAccount(trx, input.id);
+    if (input.name !== undefined || input.notes !== undefined || input.tags !== undefined) await reindexAccount(trx, input.id);
     return toAccount({ ...current, ...changes });
   });
 }

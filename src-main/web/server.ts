@@ -21,7 +21,8 @@ export const defaultRendererDir = fileURLToPath(new URL('../../dist/renderer/', 
 
 export { CONTENT_SECURITY_POLICY };
 
-const MAX_BODY = 2 * 1024 * 1024;
+/** A card photo of up to 10 MB arrives as base64 (issue 13 item 1): 16 MB leaves room for it and its JSON. */
+const MAX_BODY = 16 * 1024 * 1024;
 const Envelope = z.strictObject({ name: z.string().min(1).max(100), input: z.unknown().optional() });
 
 const TYPES: Record<string, string> = {

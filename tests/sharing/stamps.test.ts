@@ -122,6 +122,8 @@ const READS: HandlerName[] = [
   'import.preview',
   'export.run',
   'progress.get',
+  'leads.duplicates',
+  'cardPhotos.get',
 ];
 
 describe('change stamps', () => {
@@ -202,6 +204,11 @@ describe('change stamps', () => {
     await run('accounts.claim', { id: b.id, owner: 'Kevin' });
     // The user's merge of a duplicate: the old account is a tombstone pointing to the survivor, its records moved.
     expect((await run('accounts.merge', { id: b.id, into: a.id })).changed).toBeGreaterThanOrEqual(4);
+    // Trade-fair capture: a new lead (account, contact, meeting: three new records), then one added to an account. The
+    // lead's save ticks the scheduler; a tick first, so the merge's R4 grant (b's inquiries moved to a) is not counted.
+    await run('schedule.run', { now: NOW });
+    expect((await run('leads.add', { company: 'Nordlicht Armaturen GmbH', contact: 'Jonas Weber', country: 'DE', email: 'jonas@nordlicht.de', tags: ['Hannover Messe'] })).changed).toBe(3);
+    expect((await run('leads.add', { contact: 'María García', country: 'ES', phone: '612 345 678', into: a.id, tags: ['Hannover Messe'] })).changed).toBeGreaterThanOrEqual(3);
     const removable = (await run('accounts.add', { name: 'Typo Trading', country: 'DE' })).value as Account;
     await run('accounts.remove', { id: removable.id });
   });
@@ -240,6 +247,8 @@ describe('change stamps', () => {
       'export.run': { out: path.join(tb.dir, 'accounts.csv'), format: 'csv', entity: 'accounts' },
       'progress.get': { job: 'no-such-job-1' },
       'calendar.year': { country: 'ES', year: 2025 },
+      'leads.duplicates': { company: 'Valvulas Ibericas', email: 'maria@valvulas.es', country: 'ES' },
+      'cardPhotos.get': { accountId: a.id },
     };
     for (const name of READS) {
       const before = shared(tb);

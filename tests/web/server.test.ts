@@ -123,7 +123,7 @@ describe('web mode server', () => {
     expect(get.status).toBe(405);
     const wrongType = await request('POST', '/api/call', { authorization: `Bearer ${server.token}`, 'content-type': 'text/plain' }, '{}');
     expect(wrongType.status).toBe(415);
-    const huge = await api(JSON.stringify({ name: 'accounts.add', input: { name: 'x'.repeat(3 * 1024 * 1024) } }));
+    const huge = await api(JSON.stringify({ name: 'accounts.add', input: { name: 'x'.repeat(17 * 1024 * 1024) } }));
     expect(huge.status).toBe(413);
     expect(JSON.parse((await api({ name: 'book.info' })).body)).toMatchObject({ ok: true });
   });

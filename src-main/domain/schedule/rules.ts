@@ -93,6 +93,19 @@ export function followUpDue(calendar: BusinessCalendar, settings: RuleSettings, 
   return ms;
 }
 
+/**
+ * R2 for a lead met in person (trade-fair capture, issue 13 item 1): the first follow-up lands at the buyer's next
+ * business morning strictly after the meeting (R3: their weekend and holidays skipped; R5: off a festival's pause).
+ */
+export function leadFollowUpDue(calendar: BusinessCalendar, settings: RuleSettings, buyer: Buyer, metMs: number): number {
+  const minutes = morningMinutes(settings);
+  let ms = nextBusinessSlotEpochMs(calendar, buyer.zone, buyer.country, metMs, minutes);
+  for (let guard = 0; guard < 60 && isFestivalPause(buyer.country, localDayOf(buyer.zone, ms)); guard++) {
+    ms = nextBusinessSlotEpochMs(calendar, buyer.zone, buyer.country, ms, minutes);
+  }
+  return ms;
+}
+
 /** How far `offFestival` can move a day (its guard): a quarterly review dated earlier than that before a bound is skipped. */
 const ROLL_REACH_DAYS = 62;
 

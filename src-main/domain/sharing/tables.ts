@@ -92,6 +92,7 @@ export const SHARED_TABLE_SPECS: readonly SharedTableSpec[] = [
       instant('review_anchor', true),
       ...times,
       ref('merged_into', 'accounts', true),
+      json('tags', 'array'),
     ],
   },
   {

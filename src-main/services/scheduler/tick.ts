@@ -27,6 +27,7 @@ import { greetingVerdict, GREETING_LOOKAHEAD_DAYS, GREETINGS, GREETINGS_CHANGED,
 import { healthVerdict, HEALTH, HEALTH_CHANGED, type HealthRow } from './health';
 import { grantPriorityChannels, inquiryVerdict, INQUIRIES, type InquiryRow } from './inquiries';
 import { formatMs, instantMs, MS_PER_DAY } from './instants';
+import { leadVerdict, LEADS_CHANGED, LEADS_REBUILD, type LeadRow } from './leads';
 import { messageVerdict, MESSAGES, type MessageRow } from './messages';
 import { orderVerdict, ORDERS_CHANGED, ORDERS_RECENT, type OrderRow } from './orders';
 import { flagFxMoves, FX_QUOTES, FX_QUOTES_CHANGED, quoteVerdict, QUOTES_CHANGED, QUOTES_REBUILD, type FxQuoteRow, type QuoteRow } from './quotes';
@@ -86,6 +87,8 @@ export async function tick(ctx: ServiceContext, now: string, options: TickOption
       `${MESSAGES} AND x.updated_at >= @w`,
     );
     for (const row of messages) reconciler.apply(messageVerdict(calendar, settings, row));
+    // R2 for leads met at a fair: the first follow-up at the buyer's next morning.
+    for (const row of select<LeadRow>(LEADS_REBUILD, LEADS_CHANGED)) reconciler.apply(leadVerdict(calendar, settings, row));
     const complaints = select<ComplaintRow>(
       `${COMPLAINTS} WHERE c.id IN (
          SELECT id FROM complaints WHERE resolved_at IS NULL AND deleted_at IS NULL AND opened_at >= @recent

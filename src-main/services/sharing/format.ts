@@ -7,7 +7,7 @@ import { SHARED_TABLE_SPECS, STAMP_COLUMNS, type SharedTableSpec } from '../../d
 
 export const SHARE_APPLICATION_ID = 0x54425331;
 /** The book schema whose shared columns this format carries; a file from a newer schema is refused. */
-export const SHARE_SCHEMA_VERSION = 16;
+export const SHARE_SCHEMA_VERSION = 17;
 export const SHARE_FORMAT = 'tradebook-share';
 
 export const META_TABLE = 'share_meta';
