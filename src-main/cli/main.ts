@@ -20,6 +20,7 @@ import { serve } from './serve';
 import { registerBackupCommands } from './backups';
 import { registerComplaintCommands } from './complaints';
 import { registerInquiryCommands } from './inquiries';
+import { registerLeadCommands } from './leads';
 import { registerQuoteCommands } from './quotes';
 import { registerReceivablesCommands } from './receivables';
 import { registerScheduleCommands } from './schedule';
@@ -283,6 +284,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerQuoteCommands(program, { withBook: (create, work) => withBook(create, work), fail, out: io.out, json: () => globals().json === true });
   registerInquiryCommands(program, { withBook: (create, work) => withBook(create, work), fail, out: io.out, json: () => globals().json === true });
   registerComplaintCommands(program, { withBook: (create, work) => withBook(create, work), fail, out: io.out, json: () => globals().json === true });
+  registerLeadCommands(program, { withBook: (create, work) => withBook(create, work), fail, out: io.out, json: () => globals().json === true });
   registerReceivablesCommands(program, { withBook: (create, work) => withBook(create, work), fail, out: io.out, json: () => globals().json === true });
   registerScheduleCommands(program, { withBook: (create, work) => withBook(create, work), show, fail, out: io.out });
   registerScoreCommands(program, { withBook: (create, work) => withBook(create, work), fail, out: io.out, json: () => globals().json === true });

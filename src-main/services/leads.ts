@@ -57,12 +57,12 @@ function phoneCandidates(ctx: ServiceContext, e164: string | null): string[] {
   return ctx.book.sqlite
     .prepare(
       `SELECT DISTINCT c.account_id FROM contacts c
-       WHERE c.deleted_at IS NULL AND (EXISTS (SELECT 1 FROM json_each(c.phones) p WHERE ${digits('p.value')} LIKE ?1)
-         OR (c.whatsapp IS NOT NULL AND ${digits('c.whatsapp')} LIKE ?1))
-       LIMIT ?2`,
+       WHERE c.deleted_at IS NULL AND (EXISTS (SELECT 1 FROM json_each(c.phones) p WHERE ${digits('p.value')} LIKE @tail)
+         OR (c.whatsapp IS NOT NULL AND ${digits('c.whatsapp')} LIKE @tail))
+       LIMIT @limit`,
     )
     .pluck()
-    .all(`%${tail}`, CANDIDATES) as string[];
+    .all({ tail: `%${tail}`, limit: CANDIDATES }) as string[];
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
