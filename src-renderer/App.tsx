@@ -5,13 +5,14 @@ import { AppNavbar } from './shell/AppNavbar';
 import { CurrentPage } from './shell/CurrentPage';
 import { LanguageErrorAlert } from './shell/LanguageErrorAlert';
 import { useSchedulerTick } from './hooks/use-scheduler-tick';
-import { theme } from './theme';
+import { QuickAdd } from './features/leads/QuickAdd';
+import { cssVariablesResolver, theme } from './theme';
 
 export function App() {
   const [navbarOpened, navbar] = useDisclosure(false);
   useSchedulerTick();
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <AppShell
         header={{ height: 56 }}
         navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !navbarOpened } }}
@@ -27,6 +28,7 @@ export function App() {
           <LanguageErrorAlert />
           <CurrentPage />
         </AppShell.Main>
+        <QuickAdd />
       </AppShell>
     </MantineProvider>
   );

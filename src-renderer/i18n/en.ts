@@ -3,6 +3,7 @@ import { lostDealsEn } from './features/lost-deals';
 import { quotesEn } from './features/quotes';
 import { receivablesEn } from './features/receivables';
 import { settingsEn } from './features/settings';
+import { leadsEn } from './features/leads';
 import { timelineEn } from './features/timeline';
 /** English UI strings. `zh-CN.ts` has exactly the same keys (checked by the type `Messages`). */
 export const en = {
@@ -912,6 +913,7 @@ export const en = {
   quotes: quotesEn,
   lostDeals: lostDealsEn,
   settings: settingsEn,
+  leads: leadsEn,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

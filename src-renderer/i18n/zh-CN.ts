@@ -4,6 +4,7 @@ import { lostDealsZhCN } from './features/lost-deals';
 import { quotesZhCN } from './features/quotes';
 import { receivablesZhCN } from './features/receivables';
 import { settingsZhCN } from './features/settings';
+import { leadsZhCN } from './features/leads';
 import { timelineZhCN } from './features/timeline';
 
 /** 简体中文界面文字：与 `en.ts` 的键完全相同。 */
@@ -914,4 +915,5 @@ export const zhCN: Messages = {
   quotes: quotesZhCN,
   lostDeals: lostDealsZhCN,
   settings: settingsZhCN,
+  leads: leadsZhCN,
 };

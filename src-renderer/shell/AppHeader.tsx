@@ -1,5 +1,6 @@
-import { Burger, Group, Text, Title } from '@mantine/core';
+import { Burger, Button, Group, Kbd, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useQuickAddStore } from '../features/leads/quick-add-store';
 import { LanguageSwitch } from './LanguageSwitch';
 
 interface AppHeaderProps {
@@ -9,6 +10,7 @@ interface AppHeaderProps {
 
 export function AppHeader({ navbarOpened, onToggleNavbar }: AppHeaderProps) {
   const { t } = useTranslation();
+  const openQuickAdd = useQuickAddStore((state) => state.open);
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
       <Group gap="sm" wrap="nowrap">
@@ -20,7 +22,19 @@ export function AppHeader({ navbarOpened, onToggleNavbar }: AppHeaderProps) {
           {t('app.tagline')}
         </Text>
       </Group>
-      <LanguageSwitch />
+      <Group gap="sm" wrap="nowrap">
+        <Button
+          size="sm"
+          onClick={openQuickAdd}
+          aria-label={t('leads.openLabel')}
+          aria-keyshortcuts="Control+Shift+L Meta+Shift+L"
+          rightSection={<Kbd size="xs" visibleFrom="md">{t('leads.shortcut')}</Kbd>}
+          data-testid="quick-add-open"
+        >
+          {t('leads.open')}
+        </Button>
+        <LanguageSwitch />
+      </Group>
     </Group>
   );
 }
