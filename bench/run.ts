@@ -26,12 +26,13 @@ import { webMode } from './modules/web-mode';
 import { timeSlots } from './modules/time-slots';
 import { scheduler } from './modules/scheduler';
 import { sharing } from './modules/sharing';
+import { leads } from './modules/leads';
 
 /**
  * Run order matters: seed before anything that reads the book; the machine is measured at both ends of the run so
  * a reader can see whether it was busy. New benchmarks (web mode, time engine, scheduler) go before machine('end').
  */
-export const MODULES: BenchModule[] = [machine('start'), seed, coldOpen, search, webMode, timeSlots, scheduler, scoring, sharing, sqliteBaselines, machine('end')];
+export const MODULES: BenchModule[] = [machine('start'), seed, coldOpen, search, webMode, timeSlots, scheduler, scoring, sharing, leads, sqliteBaselines, machine('end')];
 
 const ACCOUNTS = 50_000;
 

@@ -7,7 +7,7 @@ import { mapSqliteError, openSqlite, type OpenOptions, type Sqlite } from './con
 import { latestSchemaVersion, migrate, schemaVersion, type MigrateResult } from './migrator';
 import { canWriteBook, readableCopy, type ReadOnlyCopy } from './read-only';
 import type { BookSchema } from './schema';
-import { rebuildSearchIndex, SEARCH_INDEX_VERSION } from './search-index';
+import { rebuildSearchIndex, SEARCH_DOCUMENT_VERSION } from './search-index';
 import { firstProblem, forgetVerified, leftAsVerified, recordVerified } from './verified';
 
 export type BookDb = Kysely<BookSchema>;
@@ -81,8 +81,9 @@ export function openBook(file: string, options: OpenBookOptions = {}): Book {
       options.migrate === false || readOnly
         ? { from: version, to: version, backup: null }
         : migrate(sqlite, { file, appVersion: options.appVersion ?? '0.1.0' });
-    // The search index arrived in schema 7: an older book's accounts are indexed once, on upgrade.
-    if (migration.from > 0 && migration.from < SEARCH_INDEX_VERSION && migration.to >= SEARCH_INDEX_VERSION) rebuildSearchIndex(sqlite);
+    // The search index arrived in schema 7 and its documents gained tags and phone numbers in 17: an older book's
+    // accounts are indexed once, on upgrade.
+    if (migration.from > 0 && migration.from < SEARCH_DOCUMENT_VERSION && migration.to >= SEARCH_DOCUMENT_VERSION) rebuildSearchIndex(sqlite);
     const db = new Kysely<BookSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
     let closed = false;
     let clock: HybridClock | undefined;

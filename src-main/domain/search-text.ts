@@ -5,6 +5,8 @@
  * a prefix on the bigrams. Latin words are matched by prefix; diacritics are removed by the tokenizer.
  * Hand-written because no maintained FTS5 CJK tokenizer ships for better-sqlite3.
  */
+import { normalisePhone } from './import/values';
+
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 
 function bigrams(run: string): string[] {
@@ -45,13 +47,34 @@ export interface SearchableContact {
   name: string;
   emails: readonly string[];
   notes: string;
+  /** Phone numbers and WhatsApp as stored (E.164, or as typed in older books). */
+  phones?: readonly string[];
 }
 
-/** An account's search document: its name and its contacts' names; e-mails; its notes, its tags and its contacts' notes. */
-export function accountSearchDocument(account: { name: string; notes: string; tags?: readonly string[] }, contacts: readonly SearchableContact[]) {
+/**
+ * A phone number as one search token, its E.164 digits ("+34 612 345 678" → 34612345678), so a lead's number
+ * finds its contact through the index (trade-fair duplicates) and typing the digits finds them in the search.
+ * A number without +country is read in the account's country; null when it cannot be read.
+ */
+export function phoneToken(raw: string, country: string | null | undefined): string | null {
+  const trimmed = raw.trim();
+  if (/^(\+|00)[1-9]/.test(trimmed)) {
+    const digits = trimmed.replace(/^00/, '').replace(/\D/g, '');
+    return digits.length >= 6 ? digits : null;
+  }
+  const e164 = normalisePhone(trimmed, country ?? null);
+  return e164 ? e164.slice(1) : null;
+}
+
+/** An account's search document: its name and its contacts' names; e-mails and phone numbers; its notes, tags and its contacts' notes. */
+export function accountSearchDocument(
+  account: { name: string; notes: string; tags?: readonly string[]; country?: string | null },
+  contacts: readonly SearchableContact[],
+) {
+  const phones = contacts.flatMap((c) => (c.phones ?? []).map((p) => phoneToken(p, account.country)).filter((t): t is string => t !== null));
   return {
     names: toSearchDocument([account.name, ...contacts.map((c) => c.name)].join(' \n ')),
-    emails: contacts.flatMap((c) => c.emails).join(' '),
+    emails: [...contacts.flatMap((c) => c.emails), ...new Set(phones)].join(' '),
     notes: toSearchDocument([account.notes, ...(account.tags ?? []), ...contacts.map((c) => c.notes)].join(' \n ')),
   };
 }

@@ -52,13 +52,13 @@ export async function requireAccount(db: BookDb, id: string): Promise<AccountRow
 
 /** Rewrites an account's search document from its name, notes and live contacts. */
 export async function reindexAccount(db: BookDb, accountId: string): Promise<void> {
-  const account = await db.selectFrom('accounts').select(['name', 'notes', 'tags', 'deleted_at']).where('id', '=', accountId).executeTakeFirst();
+  const account = await db.selectFrom('accounts').select(['name', 'notes', 'tags', 'country', 'deleted_at']).where('id', '=', accountId).executeTakeFirst();
   const existing = await db.selectFrom('search_docs').select('doc').where('account_id', '=', accountId).executeTakeFirst();
   if (existing) await db.deleteFrom('search_index').where('rowid', '=', existing.doc).execute();
   if (!account || account.deleted_at !== null) return;
   const contacts = await db
     .selectFrom('contacts')
-    .select(['name', 'emails', 'notes'])
+    .select(['name', 'emails', 'phones', 'whatsapp', 'notes'])
     .where('account_id', '=', accountId)
     .where('deleted_at', 'is', null)
     .execute();
@@ -73,8 +73,13 @@ export async function reindexAccount(db: BookDb, accountId: string): Promise<voi
     .values({
       rowid: doc,
       ...accountSearchDocument(
-        { name: account.name, notes: account.notes, tags: JSON.parse(account.tags) as string[] },
-        contacts.map((c) => ({ name: c.name, emails: JSON.parse(c.emails) as string[], notes: c.notes })),
+        { name: account.name, notes: account.notes, tags: JSON.parse(account.tags) as string[], country: account.country },
+        contacts.map((c) => ({
+          name: c.name,
+          emails: JSON.parse(c.emails) as string[],
+          phones: [...(JSON.parse(c.phones) as string[]), ...(c.whatsapp ? [c.whatsapp] : [])],
+          notes: c.notes,
+        })),
       ),
     })
     .execute();

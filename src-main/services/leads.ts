@@ -3,7 +3,7 @@
  * chose to add it to), its contact with the phone in E.164, the tags, the card photo, and the meeting on the
  * timeline — then one scheduler tick, so the first follow-up (R2, at the buyer's next morning) is on the board at
  * once. And while the lead is typed: the accounts it may already be (domain/leads/duplicates.ts decides; this reads
- * the candidates through the search index and one pass over the phone numbers).
+ * the candidates through the search index, which holds names, e-mails and phone numbers).
  */
 import { invalidState } from '../contract/errors';
 import type { ParsedInputOf } from '../contract';
@@ -49,20 +49,9 @@ function searchCandidates(ctx: ServiceContext, expression: string | null): strin
     .all(expression, CANDIDATES) as string[];
 }
 
-/** Accounts with a contact whose phone (or WhatsApp) ends in the number's last seven digits. */
+/** Accounts with a contact whose phone or WhatsApp is this number (E.164 digits are one token of the index). */
 function phoneCandidates(ctx: ServiceContext, e164: string | null): string[] {
-  if (e164 === null) return [];
-  const tail = e164.slice(-7);
-  const digits = (column: string) => `replace(replace(replace(replace(replace(${column}, ' ', ''), '-', ''), '(', ''), ')', ''), '.', '')`;
-  return ctx.book.sqlite
-    .prepare(
-      `SELECT DISTINCT c.account_id FROM contacts c
-       WHERE c.deleted_at IS NULL AND (EXISTS (SELECT 1 FROM json_each(c.phones) p WHERE ${digits('p.value')} LIKE @tail)
-         OR (c.whatsapp IS NOT NULL AND ${digits('c.whatsapp')} LIKE @tail))
-       LIMIT @limit`,
-    )
-    .pluck()
-    .all({ tail: `%${tail}`, limit: CANDIDATES }) as string[];
+  return e164 === null ? [] : searchCandidates(ctx, `emails : "${e164.slice(1)}"`);
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;

@@ -271,14 +271,18 @@ export async function seedBook(ctx: ServiceContext, input: ParsedInputOf<'book.s
         const person = faker.person.fullName();
         const email = `${faker.person.firstName().toLowerCase().normalize('NFD').replace(/[^a-z]/g, '') || 'info'}${c}@${domain}`;
         const id = nextId(createdMs);
+        // Drawn in the order they always were (title, phone, WhatsApp): the same seed gives the same book.
+        const title = pick(['Purchasing Manager', 'CEO', 'Buyer', 'Engineer', 'Import Manager']);
+        const phone = `+${Math.floor(between(10, 99))} ${Math.floor(between(100000000, 999999999))}`;
+        const whatsapp = rnd() < 0.5 ? `+${Math.floor(between(10, 99))}${Math.floor(between(100000000, 999999999))}` : null;
         insert.contact.run(
-          id, accountId, person, pick(['Purchasing Manager', 'CEO', 'Buyer', 'Engineer', 'Import Manager']),
-          JSON.stringify([email]), JSON.stringify([`+${Math.floor(between(10, 99))} ${Math.floor(between(100000000, 999999999))}`]),
-          rnd() < 0.5 ? `+${Math.floor(between(10, 99))}${Math.floor(between(100000000, 999999999))}` : null,
+          id, accountId, person, title,
+          JSON.stringify([email]), JSON.stringify([phone]),
+          whatsapp,
           market.country === 'CN' ? `wx_${Math.floor(rnd() * 1e8)}` : null, c === 0 ? 1 : 0, created, created,
         );
         contactIds.push(id);
-        people.push({ name: person, emails: [email], notes: '' });
+        people.push({ name: person, emails: [email], notes: '', phones: whatsapp ? [phone, whatsapp] : [phone] });
         counts.contacts++;
       }
       const doc = insert.doc.run(accountId, name).lastInsertRowid;

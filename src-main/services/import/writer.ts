@@ -132,7 +132,7 @@ function bookWriter(sqlite: Sqlite, options: ApplyOptions): Writer {
       insertContact.run(newId(), accountId, c.name, c.title, JSON.stringify(c.emails), JSON.stringify(c.phones), c.whatsapp, c.wechat, primary ? 1 : 0, c.notes,
         now, now, s.row_stamp, s.field_stamps, s.last_stamp);
       const doc = newDocs.get(accountId);
-      if (doc) doc.contacts.push({ name: c.name, emails: c.emails, notes: c.notes });
+      if (doc) doc.contacts.push({ name: c.name, emails: c.emails, notes: c.notes, phones: [...c.phones, ...(c.whatsapp ? [c.whatsapp] : [])] });
       else searched.add(accountId);
     },
     order(accountId, row) {
