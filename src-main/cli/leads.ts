@@ -11,7 +11,7 @@ import type { Command } from 'commander';
 import { AppError } from '../contract/errors';
 import type { LeadDuplicate, LeadSaved } from '../contract/leads';
 import type { Language } from '../contract/messages';
-import { CARD_PHOTO_MAX_BYTES } from '../domain/leads/card-photo';
+import { CARD_PHOTO_MAX_BYTES, photoSizeText } from '../domain/leads/card-photo';
 import { dispatch, toApiError } from '../handlers/dispatch';
 import type { ServiceContext } from '../services/context';
 import { defined } from './args';
@@ -45,7 +45,7 @@ function photoData(file: string | undefined): string | undefined {
     throw new AppError('import_file_missing', { path: file });
   }
   // Refused before it is read: a 2 GB file is not loaded to be told it is too large.
-  if (size > CARD_PHOTO_MAX_BYTES) throw new AppError('invalid_state', { state: 'photo_too_large', size: `${(size / 1024 / 1024).toFixed(1)} MB` });
+  if (size > CARD_PHOTO_MAX_BYTES) throw new AppError('invalid_state', { state: 'photo_too_large', size: photoSizeText(size) });
   return fs.readFileSync(file).toString('base64');
 }
 

@@ -15,7 +15,7 @@ import { newId } from '../db/ids';
 import type { AccountRow, ContactRow, InteractionRow } from '../db/schema';
 import { normaliseCompanyName } from '../domain/import/company-name';
 import { emailKey, normalisePhone } from '../domain/import/values';
-import { cardPhotoProblem, sniffCardPhoto } from '../domain/leads/card-photo';
+import { cardPhotoProblem, photoSizeText, sniffCardPhoto } from '../domain/leads/card-photo';
 import { suggestZoneForCity } from '../domain/leads/city-zones';
 import { isConclusive, personKey, rankDuplicates, type KnownAccount, type LeadKeys } from '../domain/leads/duplicates';
 import { toSearchDocument } from '../domain/search-text';
@@ -118,7 +118,7 @@ function photoBytes(data: string | undefined): Buffer | null {
   if (data === undefined) return null;
   const bytes = Buffer.from(data, 'base64');
   const problem = cardPhotoProblem(bytes);
-  if (problem) throw invalidState(problem, { size: `${(bytes.length / 1024 / 1024).toFixed(1)} MB` });
+  if (problem) throw invalidState(problem, { size: photoSizeText(bytes.length) });
   return bytes;
 }
 

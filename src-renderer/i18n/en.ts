@@ -197,6 +197,10 @@ export const en = {
       yes: 'Yes',
       no: 'No',
       notes: 'Notes',
+      tags: 'Tags',
+      cardPhoto: 'Card photo',
+      cardPhotoAlt: 'The business card of {{name}}',
+      cardPhotoOpen: 'Show the card photo of {{name}} full size',
     },
     scores: {
       title: 'Scores',

@@ -199,6 +199,10 @@ export const zhCN: Messages = {
       yes: '是',
       no: '否',
       notes: '备注',
+      tags: '标签',
+      cardPhoto: '名片照片',
+      cardPhotoAlt: '{{name}} 的名片',
+      cardPhotoOpen: '查看 {{name}} 的名片原图',
     },
     scores: {
       title: '评分',

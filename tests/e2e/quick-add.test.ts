@@ -5,7 +5,7 @@
  * lead — lands in the book with its first follow-up at the buyer's next morning; a lead that is that buyer again
  * is flagged as it is typed and added to them from the field-by-field comparison; bad input is refused next to
  * its field with nothing written; a card photo is stored; the dialog in Chinese; axe finds no serious or critical
- * violation in the dialog in either language. Every check reads the book back over its HTTP API. The server
+ * violation in the dialog in either language; the account page shows the card photo and the tags. Every check reads the book back over its HTTP API. The server
  * runs on the real clock, so the follow-up is checked by what it must be (08:15 the buyer's time, on one of their
  * business days, within a few days), not by a fixed date.
  */
@@ -201,7 +201,13 @@ describe('trade-fair capture in Chromium', () => {
     const photo = await e2e.api<{ mime: string; data: string }>('cardPhotos.get', { accountId: account!.id });
     expect(photo.mime).toBe('image/png');
     expect(Buffer.from(photo.data, 'base64').equals(png)).toBe(true);
-    await closeQuickAdd();
+    // The account page shows the card and the day's tag.
+    await page.getByTestId('quick-add-open-account').click();
+    await dialog().waitFor({ state: 'hidden' });
+    await page.getByTestId('account-card-photo').waitFor();
+    await expect.poll(() => page.getByTestId('account-card-photo').locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+    expect(await page.getByTestId('account-card-photo').locator('img').getAttribute('alt')).toBe('The business card of Kenji Trading K.K.');
+    expect(await page.getByTestId('account-tags').textContent()).toBe('Hannover Messe');
   });
 
   it('in Chinese: the dialog, a country typed in English, the messages', async () => {

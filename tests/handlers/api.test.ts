@@ -1057,6 +1057,28 @@ describe('import and export files', () => {
   });
 });
 
+describe('trade-fair capture (issue 13 item 1)', () => {
+  it('leads.add, leads.duplicates and cardPhotos.get through the dispatcher (details in tests/leads/leads.test.ts)', async () => {
+    // A 1×1 PNG.
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    // Met Sat 2025-03-15 09:00Z (NOW): R2's first follow-up at Mon 2025-03-17 08:15 Berlin (CET) = 07:15Z.
+    const saved = valueOf(
+      await run(ctx, 'leads.add', { company: 'Lichtwerk GmbH', contact: 'Jonas Weber', country: 'DE', phone: '030 1234567', email: 'jonas@lichtwerk.de', tags: ['Light + Building 2025'], photo: { data: png } }),
+    );
+    expect(saved).toMatchObject({ merged: false, photo: true, followUpAt: '2025-03-17T07:15:00Z', account: { source: 'fair', timeZone: 'Europe/Berlin', tags: ['Light + Building 2025'] } });
+    expect(saved.contact?.phones).toEqual(['+49301234567']);
+    const [found] = valueOf(await run(ctx, 'leads.duplicates', { email: 'JONAS@lichtwerk.de', company: 'Lichtwerk' }));
+    expect(found).toMatchObject({ account: { id: saved.account.id }, contact: { id: saved.contact!.id }, reasons: ['email', 'company'], conclusive: true });
+    expect(valueOf(await run(ctx, 'cardPhotos.get', { accountId: saved.account.id }))).toEqual({ mime: 'image/png', data: png, addedAt: NOW });
+    expect(valueOf(await run(ctx, 'cardPhotos.get', { accountId: madrid.id }))).toBeNull();
+    await leavesBookAsItWas(tb, async () => {
+      expectCode(await run(ctx, 'leads.add', { country: 'DE' }), 'invalid_input');
+      expectCode(await run(ctx, 'leads.add', { company: 'X', country: 'DE', photo: { data: Buffer.from('not a photo').toString('base64') } }), 'invalid_state');
+      expectCode(await run(ctx, 'cardPhotos.get', { accountId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' }), 'not_found');
+    });
+  });
+});
+
 describe('coverage of the contract', () => {
   it('every call in the contract map was exercised', () => {
     expect(Object.keys(contract).filter((name) => !exercised.has(name))).toEqual([]);

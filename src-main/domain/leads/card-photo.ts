@@ -25,3 +25,6 @@ export function cardPhotoProblem(bytes: Uint8Array): CardPhotoProblem | null {
   if (bytes.length > CARD_PHOTO_MAX_BYTES) return 'photo_too_large';
   return sniffCardPhoto(bytes) === null ? 'photo_not_image' : null;
 }
+
+/** A photo's size for the refusal, rounded up: a photo just over the limit is "10.1 MB", not "10.0 MB". */
+export const photoSizeText = (bytes: number): string => `${(Math.ceil((bytes * 10) / 1024 / 1024) / 10).toFixed(1)} MB`;

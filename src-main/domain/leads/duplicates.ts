@@ -48,7 +48,9 @@ const WEIGHT: Record<DuplicateReason, number> = { email: 100, phone: 90, company
 /** 1 for the same text, 0 for nothing in common (edit distance over the longer length). */
 export function similarity(a: string, b: string): number {
   if (a === b) return 1;
-  const longer = Math.max([...a].length, [...b].length);
+  // fastest-levenshtein counts UTF-16 code units, so the length is counted in them too (a character outside the BMP,
+  // 𠀀, is two of each): counted in code points the distance could exceed the length and the similarity go below 0.
+  const longer = Math.max(a.length, b.length);
   return longer === 0 ? 1 : 1 - distance(a, b) / longer;
 }
 
@@ -72,23 +74,20 @@ const nearly = (a: string, b: string) => a !== '' && b !== '' && Math.min([...a]
 /** Why `account` may be the lead's (null when nothing suggests it). */
 export function matchLead(lead: LeadKeys, account: KnownAccount): DuplicateMatch | null {
   const reasons = new Set<DuplicateReason>();
-  let contactId: string | null = null;
+  // The first contact found for each reason; the match is about the one of the strongest reason (the e-mail's
+  // owner rather than a contact listed earlier whose name is merely similar).
+  const contactOf = new Map<DuplicateReason, string>();
+  const found = (reason: DuplicateReason, contact: KnownContact) => {
+    reasons.add(reason);
+    if (!contactOf.has(reason)) contactOf.set(reason, contact.id);
+  };
   const email = lead.email ? emailKey(lead.email) : null;
   const person = lead.contact ? personKey(lead.contact) : '';
   for (const contact of account.contacts) {
-    if (email && contact.emails.some((e) => emailKey(e) === email)) {
-      reasons.add('email');
-      contactId ??= contact.id;
-    }
-    if (lead.phone && contact.phones.includes(lead.phone)) {
-      reasons.add('phone');
-      contactId ??= contact.id;
-    }
+    if (email && contact.emails.some((e) => emailKey(e) === email)) found('email', contact);
+    if (lead.phone && contact.phones.includes(lead.phone)) found('phone', contact);
     const known = personKey(contact.name);
-    if (person !== '' && (known === person || nearly(known, person))) {
-      reasons.add('similar_name');
-      contactId ??= contact.id;
-    }
+    if (person !== '' && (known === person || nearly(known, person))) found('similar_name', contact);
   }
   if (lead.company) {
     const mine = normaliseCompanyName(lead.company);
@@ -98,6 +97,7 @@ export function matchLead(lead: LeadKeys, account: KnownAccount): DuplicateMatch
   }
   if (reasons.size === 0) return null;
   const ordered = duplicateReasons.filter((r) => reasons.has(r));
+  const contactId = ordered.map((r) => contactOf.get(r)).find((id) => id !== undefined) ?? null;
   return { accountId: account.id, contactId, reasons: ordered, strength: ordered.reduce((sum, r) => sum + WEIGHT[r], 0) };
 }
 

@@ -1,4 +1,4 @@
-import { Badge, Card, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account, AccountTimes } from '../../../src-main/contract/models';
@@ -7,6 +7,7 @@ import { useNow } from '../../hooks/use-now';
 import { countryName, localTimeIn, weekdayTimeIn } from '../../i18n';
 import { useAccountStore } from '../../stores/account-store';
 import { useUiStore } from '../../stores/ui-store';
+import { CardPhoto } from './CardPhoto';
 import { CardTitle } from './CardTitle';
 import { languageName } from './account-format';
 
@@ -88,6 +89,21 @@ export function AccountDetailsCard({ account }: { account: Account }) {
             }
           />
         </SimpleGrid>
+        {account.tags.length > 0 && (
+          <div>
+            <Text size="xs" c="dimmed">
+              {t('account.details.tags')}
+            </Text>
+            <Group gap={6} mt={2} data-testid="account-tags">
+              {account.tags.map((tag) => (
+                <Badge key={tag} size="sm" variant="outline" color="gray.8">
+                  {tag}
+                </Badge>
+              ))}
+            </Group>
+          </div>
+        )}
+        <CardPhoto account={account} />
         <div>
           <Text size="xs" c="dimmed">
             {t('account.details.notes')}

@@ -29,7 +29,10 @@ export function LeadFields({ form }: { form: QuickAddForm }) {
     const options = countryOptions(language);
     if (options.some((o) => o.value === values.country && o.label === countryTyped.current)) return;
     const first = countryFilter({ options, search: countryTyped.current, limit: 1 })[0];
-    if (first && 'value' in first) update({ country: first.value });
+    if (!first || !('value' in first)) return;
+    // The Enter that takes the country does not also save the lead.
+    if (event.key === 'Enter') event.preventDefault();
+    update({ country: first.value });
   };
   const submitOnCtrlEnter = (event: React.KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { InputOf } from '../../../src-main/contract';
 import { LeadInput } from '../../../src-main/contract/leads';
 import { fieldMessages } from '../../../src-main/contract/messages';
-import { CARD_PHOTO_MAX_BYTES } from '../../../src-main/domain/leads/card-photo';
+import { CARD_PHOTO_MAX_BYTES, photoSizeText } from '../../../src-main/domain/leads/card-photo';
 import type { Language } from '../../i18n';
 
 export const leadFields = ['company', 'contact', 'country', 'city', 'timeZone', 'email', 'phone', 'tags', 'notes', 'photo'] as const;
@@ -74,6 +74,8 @@ export function leadProblems(values: LeadValues, language: Language, photoProble
       if ((leadFields as readonly string[]).includes(field)) problems[field] ??= table[issue.message] ?? issue.message;
     }
   }
+  // zod runs the whole-lead checks only once every field parses: the missing name is said at once all the same.
+  if (!problems.company && values.company.trim() === '' && values.contact.trim() === '') problems.company = table['tb.lead_name'];
   if (values.photo) {
     const problem = photoProblem(values.photo);
     if (problem) problems.photo = problem;
@@ -83,7 +85,7 @@ export function leadProblems(values: LeadValues, language: Language, photoProble
 
 /** The photo's problem as an i18n key, checked before it is read (the book checks its bytes again). */
 export function photoCheck(file: File): { key: 'photoType' | 'photoSize'; size?: string } | null {
-  if (file.size > CARD_PHOTO_MAX_BYTES) return { key: 'photoSize', size: `${(file.size / 1024 / 1024).toFixed(1)} MB` };
+  if (file.size > CARD_PHOTO_MAX_BYTES) return { key: 'photoSize', size: photoSizeText(file.size) };
   if (!PHOTO_TYPES.has(file.type)) return { key: 'photoType' };
   return null;
 }
