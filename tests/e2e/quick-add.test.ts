@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Account, Contact, Interaction, Todo } from '../../src-main/contract/models';
 import { openBook } from '../../src-main/db/book';
 import { call } from '../../src-main/handlers/dispatch';
@@ -66,6 +66,11 @@ beforeAll(async () => {
   e2e = await openE2e({ prefix: 'tradebook-e2e-quick-add-', buildBook, env: { TRADEBOOK_TICKER: 'off' }, context: { viewport: { width: 1280, height: 720 } }, timeout: 10_000 });
   page = e2e.page;
   await page.getByTestId('nav-todos').click();
+});
+
+// A test that failed with the dialog open leaves it to the next one closed.
+afterEach(async () => {
+  if (await dialog().isVisible()) await closeQuickAdd();
 });
 
 afterAll(() => e2e?.close());
@@ -137,7 +142,8 @@ describe('trade-fair capture in Chromium', () => {
     await page.keyboard.type('612 345 678');
     const duplicate = page.getByTestId('lead-duplicate');
     await expect.poll(() => duplicate.count()).toBe(1);
-    expect(await duplicate.textContent()).toMatch(/Válvulas Ibéricas S\.L\. · Spain · María García — same phone, same company, similar name/);
+    // The reasons grow as the lead is typed (company and name first, the phone once it is whole).
+    await expect.poll(() => duplicate.textContent()).toMatch(/Válvulas Ibéricas S\.L\. · Spain · María García — same phone, same company, similar name/);
     expect(await page.getByTestId('lead-duplicates').textContent()).toContain('Saving it as a new account would double this buyer.');
     await expectAccessible();
 

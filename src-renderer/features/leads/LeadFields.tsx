@@ -2,7 +2,6 @@ import { FileInput, Group, Select, TagsInput, Textarea, TextInput } from '@manti
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { normalisePhone } from '../../../src-main/domain/import/values';
-import { searchablePick } from '../../components/DialogForm';
 import { useUiStore } from '../../stores/ui-store';
 import { countryOptions, zoneOptions } from '../accounts/country-options';
 import { countryFilter } from './country-filter';
@@ -17,22 +16,25 @@ export function LeadFields({ form }: { form: QuickAddForm }) {
   const field = (name: LeadField) => ({ error: problems[name], errorProps: { 'data-testid': `lead-error-${name}` } });
   const e164 = values.phone.trim() && values.country ? normalisePhone(values.phone, values.country) : null;
   const zones = zoneOptions(values.country);
-  // What was typed into the country: Tab or Enter takes its first match even when the list has not marked it yet (a
-  // fast typist's key can come before the dropdown highlights its first option, and the choice would be lost).
+  // The country takes the first match of what was typed on Enter, Tab or leaving the field, unless an option was
+  // reached with the arrow keys (the list's own to take). Mantine's "select the first option as you type" is not
+  // used: it marks the first option of the list before the filter applies, and a fast Enter or Tab took that
+  // (Afghanistan for "Japan").
   const countryTyped = useRef('');
   const countryArrowed = useRef(false);
-  const takeTypedCountry = (event: React.KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') countryArrowed.current = true;
-    if ((event.key !== 'Tab' && event.key !== 'Enter') || countryTyped.current.trim() === '') return;
-    // An option reached with the arrow keys is the list's own to take.
-    if (countryArrowed.current) return;
+  const takeTypedCountry = (key: string): boolean => {
+    if (countryArrowed.current || countryTyped.current.trim() === '') return false;
     const options = countryOptions(language);
-    if (options.some((o) => o.value === values.country && o.label === countryTyped.current)) return;
     const first = countryFilter({ options, search: countryTyped.current, limit: 1 })[0];
-    if (!first || !('value' in first)) return;
+    if (!first || !('value' in first)) return false;
+    countryTyped.current = '';
+    if (first.value !== values.country || key !== 'blur') update({ country: first.value });
+    return true;
+  };
+  const countryKeys = (event: React.KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') countryArrowed.current = true;
     // The Enter that takes the country does not also save the lead.
-    if (event.key === 'Enter') event.preventDefault();
-    update({ country: first.value });
+    if ((event.key === 'Enter' || event.key === 'Tab') && takeTypedCountry(event.key) && event.key === 'Enter') event.preventDefault();
   };
   const submitOnCtrlEnter = (event: React.KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -62,19 +64,28 @@ export function LeadFields({ form }: { form: QuickAddForm }) {
       </Group>
       <Group grow align="flex-start">
         <Select
-          {...searchablePick}
+          required
+          searchable
+          openOnFocus={false}
+          allowDeselect={false}
           label={t('leads.fields.country')}
           placeholder={t('leads.fields.countryPlaceholder')}
           nothingFoundMessage={t('leads.fields.countryNothingFound')}
           data={countryOptions(language)}
           filter={countryFilter}
           value={values.country}
-          onChange={(country) => update({ country })}
-          onSearchChange={(search) => {
-            countryTyped.current = search;
+          onChange={(country) => {
+            // A pick from the list (a click, or Enter on an option reached with the arrows) is what stays.
+            countryTyped.current = '';
+            update({ country });
+          }}
+          onInput={(event: React.FormEvent<HTMLInputElement>) => {
+            // What the user typed (the list's own changes to the text, its label on a pick, are not input events).
+            countryTyped.current = event.currentTarget.value;
             countryArrowed.current = false;
           }}
-          onKeyDown={takeTypedCountry}
+          onKeyDown={countryKeys}
+          onBlur={() => takeTypedCountry('blur')}
           maxDropdownHeight={240}
           {...field('country')}
           data-testid="lead-country"

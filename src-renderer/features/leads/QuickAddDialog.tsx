@@ -39,7 +39,17 @@ export function QuickAddDialog({ opened, onClose }: { opened: boolean; onClose: 
   const title = comparing ? t('leads.merge.title', { name: comparing.account.name }) : t('leads.title');
 
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size="xl" closeButtonProps={{ 'aria-label': t('common.close') }} data-testid="quick-add">
+    // No opening animation: the lead's first keystrokes go to Company at once, and focus is not moved after the user
+    // has already gone on to another field.
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      size="xl"
+      transitionProps={{ duration: 0 }}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      data-testid="quick-add"
+    >
       <Stack gap="sm">
         {saved && !comparing && <SavedNotice saved={saved} myZone={myZone} onOpen={onClose} />}
         <LeadBody
