@@ -4,6 +4,7 @@ import { quotesEn } from './features/quotes';
 import { receivablesEn } from './features/receivables';
 import { settingsEn } from './features/settings';
 import { leadsEn } from './features/leads';
+import { shortcutsEn } from './features/shortcuts';
 import { timelineEn } from './features/timeline';
 /** English UI strings. `zh-CN.ts` has exactly the same keys (checked by the type `Messages`). */
 export const en = {
@@ -373,7 +374,7 @@ export const en = {
     priority: 'Priority',
     priorityHint: 'Priority channel: three inquiries in a row, each within 48 h (R4)',
     theirTime: 'their time',
-    keys: 'Keys: j / k move · x done · s their next morning · r reschedule · o open · u undo',
+    keys: 'Keys: j / k move · x done · s their next morning · r reschedule · o open · u undo · ? all shortcuts',
     open: {
       quote: 'Open the quote',
       inquiries: 'Open the inquiries',
@@ -918,6 +919,7 @@ export const en = {
   lostDeals: lostDealsEn,
   settings: settingsEn,
   leads: leadsEn,
+  shortcuts: shortcutsEn,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -5,6 +5,7 @@ import { quotesZhCN } from './features/quotes';
 import { receivablesZhCN } from './features/receivables';
 import { settingsZhCN } from './features/settings';
 import { leadsZhCN } from './features/leads';
+import { shortcutsZhCN } from './features/shortcuts';
 import { timelineZhCN } from './features/timeline';
 
 /** 简体中文界面文字：与 `en.ts` 的键完全相同。 */
@@ -375,7 +376,7 @@ export const zhCN: Messages = {
     priority: '优先',
     priorityHint: '优先通道：连续三次询盘，每次间隔不到 48 小时（R4）',
     theirTime: '对方时间',
-    keys: '快捷键：j / k 上下移动 · x 完成 · s 推迟到对方早上 · r 改期 · o 打开 · u 撤销',
+    keys: '快捷键：j / k 上下移动 · x 完成 · s 推迟到对方早上 · r 改期 · o 打开 · u 撤销 · ? 全部快捷键',
     open: {
       quote: '打开报价',
       inquiries: '打开询盘',
@@ -920,4 +921,5 @@ export const zhCN: Messages = {
   lostDeals: lostDealsZhCN,
   settings: settingsZhCN,
   leads: leadsZhCN,
+  shortcuts: shortcutsZhCN,
 };

@@ -2,6 +2,7 @@ import { Burger, Button, Group, Kbd, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useQuickAddStore } from '../features/leads/quick-add-store';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ShortcutsHelp } from './ShortcutsHelp';
 
 interface AppHeaderProps {
   navbarOpened: boolean;
@@ -33,6 +34,7 @@ export function AppHeader({ navbarOpened, onToggleNavbar }: AppHeaderProps) {
         >
           {t('leads.open')}
         </Button>
+        <ShortcutsHelp />
         <LanguageSwitch />
       </Group>
     </Group>

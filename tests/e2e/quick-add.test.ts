@@ -231,3 +231,31 @@ describe('trade-fair capture in Chromium', () => {
     await closeQuickAdd();
   });
 });
+
+describe('the keyboard shortcuts overlay', () => {
+  it('"?" outside a field lists every shortcut, in the UI language; typed into a field it is text', async () => {
+    await page.getByTestId('language-switch').getByText('EN').click();
+    await page.getByTestId('nav-todos').click();
+    await page.keyboard.press('Shift+Slash');
+    const overlay = page.getByTestId('shortcuts');
+    await overlay.getByText('To-do board').waitFor();
+    const text = (await overlay.textContent()) ?? '';
+    for (const what of ['New lead (trade-fair quick-add), in a field too', 'Snooze to the buyer’s next morning', 'Undo the last done, snooze or reschedule', 'Search the accounts']) {
+      expect(text).toContain(what);
+    }
+    const results = await new AxeBuilder({ page }).include('[data-testid="shortcuts"]').analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await overlay.waitFor({ state: 'hidden' });
+    // In a field "?" is a character.
+    await openQuickAdd();
+    await page.keyboard.type('Who?');
+    expect(await input('company').inputValue()).toBe('Who?');
+    expect(await page.getByTestId('shortcuts').isVisible()).toBe(false);
+    await closeQuickAdd();
+    await page.getByTestId('language-switch').getByText('中文').click();
+    await page.getByTestId('shortcuts-open').click();
+    await page.getByTestId('shortcuts').getByText('待办看板').waitFor();
+    await page.getByTestId('shortcuts-close').click();
+  });
+});
