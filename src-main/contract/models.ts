@@ -53,6 +53,8 @@ export type AccountListItem = z.infer<typeof AccountListItem>;
 export const AccountTimes = z.object({
   localNow: z.string(),
   nextMorning: z.object({ utc: z.string(), local: z.string() }),
+  /** The buyer's today (their local date): a business day or not, and the holiday it is, named in the request's language (null on a weekend or a business day). */
+  today: z.object({ date: z.string(), business: z.boolean(), holiday: z.string().nullable() }),
 });
 export type AccountTimes = z.infer<typeof AccountTimes>;
 

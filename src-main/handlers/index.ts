@@ -42,7 +42,7 @@ export const handlers: Handlers = {
   'accounts.get': (ctx, input) => accounts.getAccount(ctx, input.id),
   'accounts.list': (ctx, input) => accounts.listAccounts(ctx, input),
   'accounts.count': (ctx, input) => accounts.countAccounts(ctx, input),
-  'accounts.times': (ctx, input) => accountTimes(ctx, input),
+  'accounts.times': (ctx, input, language) => accountTimes(ctx, input, language),
   'accounts.update': (ctx, input) => accounts.updateAccount(ctx, input),
 
   'contacts.add': (ctx, input) => contacts.addContact(ctx, input),

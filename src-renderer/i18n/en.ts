@@ -199,6 +199,8 @@ export const en = {
       no: 'No',
       notes: 'Notes',
       tags: 'Tags',
+      weekend: 'Their weekend',
+      holiday: 'Holiday: {{name}}',
       cardPhoto: 'Card photo',
       cardPhotoAlt: 'The business card of {{name}}',
       cardPhotoOpen: 'Show the card photo of {{name}} full size',

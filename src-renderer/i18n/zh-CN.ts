@@ -201,6 +201,8 @@ export const zhCN: Messages = {
       no: '否',
       notes: '备注',
       tags: '标签',
+      weekend: '对方周末',
+      holiday: '假日：{{name}}',
       cardPhoto: '名片照片',
       cardPhotoAlt: '{{name}} 的名片',
       cardPhotoOpen: '查看 {{name}} 的名片原图',

@@ -818,11 +818,13 @@ describe('accounts.times (the account page: the buyer’s time now and next busi
       expect(valueOf(await run(fresh.ctx, 'accounts.times', { id: buyer.id, at: '2025-03-28T10:00:00Z' }))).toEqual({
         localNow: '2025-03-28T11:00:00+01:00[Europe/Madrid]',
         nextMorning: { utc: '2025-03-31T06:15:00Z', local: '2025-03-31T08:15:00+02:00[Europe/Madrid]' },
+        today: { date: '2025-03-28', business: true, holiday: null },
       });
       // Without `at`: the book's now, Sat 15 Mar 10:00 CET → Mon 17 Mar 08:15 CET = 07:15Z.
       expect(valueOf(await run(fresh.ctx, 'accounts.times', { id: buyer.id }))).toEqual({
         localNow: '2025-03-15T10:00:00+01:00[Europe/Madrid]',
         nextMorning: { utc: '2025-03-17T07:15:00Z', local: '2025-03-17T08:15:00+01:00[Europe/Madrid]' },
+        today: { date: '2025-03-15', business: false, holiday: null }, // their Saturday
       });
       // R3: the book's own holiday on Monday moves it to Tuesday; buyerMorning moves the hour.
       valueOf(await run(fresh.ctx, 'calendar.overrides.add', { country: 'ES', day: '2025-03-31', kind: 'holiday' }));
@@ -831,6 +833,11 @@ describe('accounts.times (the account page: the buyer’s time now and next busi
         utc: '2025-04-01T07:00:00Z',
         local: '2025-04-01T09:00:00+02:00[Europe/Madrid]',
       });
+      // R3: their today is a holiday, named in the request's language: Good Friday 2025 in Spain; and the book's own.
+      expect(valueOf(await run(fresh.ctx, 'accounts.times', { id: buyer.id, at: '2025-04-18T10:00:00Z' })).today).toEqual({ date: '2025-04-18', business: false, holiday: 'Good Friday' });
+      expect(valueOf(await run(fresh.ctx, 'accounts.times', { id: buyer.id, at: '2025-03-31T10:00:00Z' })).today).toMatchObject({ date: '2025-03-31', business: false });
+      // Their date, not UTC's: 23:30Z on Thursday 17 April is already Good Friday in Madrid.
+      expect(valueOf(await run(fresh.ctx, 'accounts.times', { id: buyer.id, at: '2025-04-17T23:30:00Z' })).today.date).toBe('2025-04-18');
       expectCode(await run(fresh.ctx, 'accounts.times', { id: '01JP0000000000000000000XXX' }), 'not_found');
       expectCode(await run(fresh.ctx, 'accounts.times', { id: buyer.id, at: '2025-03-28 10:00' }), 'invalid_input');
     } finally {

@@ -27,9 +27,19 @@ export function Field({ label, value, testId, wide = false }: { label: string; v
   );
 }
 
-/** `accounts.times` for the account, asked again when its next morning has come (or the buyer's zone changed). */
-function useNextMorning(account: Account, now: Date): Date | null {
-  const key = `${account.id}|${account.timeZone}|${account.country}`;
+/** The buyer's date now (YYYY-MM-DD in their zone): a new day of theirs asks `accounts.times` again. */
+function theirDate(zone: string, now: Date): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  } catch {
+    return '';
+  }
+}
+
+/** `accounts.times` for the account, asked again when its next morning has come, their day changed or their zone did. */
+function useAccountTimes(account: Account, now: Date): AccountTimes | null {
+  const language = useUiStore((state) => state.language);
+  const key = `${account.id}|${account.timeZone}|${account.country}|${theirDate(account.timeZone, now)}|${language}`;
   const [times, setTimes] = useState<{ key: string; value: AccountTimes } | null>(null);
   const current = times?.key === key ? times.value : null;
   const stale = current === null || Date.parse(current.nextMorning.utc) <= now.getTime();
@@ -43,19 +53,44 @@ function useNextMorning(account: Account, now: Date): Date | null {
       live = false;
     };
   }, [account.id, key, stale]);
-  return current ? new Date(current.nextMorning.utc) : null;
+  return current ?? (times && times.key.startsWith(`${account.id}|`) ? times.value : null);
 }
 
 /** "Mon 08:15 (your time 14:15)": the buyer's next business morning in their zone and, when it differs, the user's. */
-function NextMorning({ account, now }: { account: Account; now: Date }) {
+function NextMorning({ account, times }: { account: Account; times: AccountTimes | null }) {
   const { t } = useTranslation();
   const language = useUiStore((state) => state.language);
   const myTimeZone = useAccountStore((state) => state.myTimeZone);
-  const morning = useNextMorning(account, now);
+  const morning = times ? new Date(times.nextMorning.utc) : null;
   const theirs = morning && weekdayTimeIn(morning, account.timeZone, language);
   const yours = morning && myTimeZone && myTimeZone !== account.timeZone ? weekdayTimeIn(morning, myTimeZone, language, { instant: morning, timeZone: account.timeZone }) : null;
   const shown = theirs && yours ? t('account.details.nextMorningBoth', { theirs, yours }) : theirs;
   return <Field label={t('account.details.nextMorning')} value={shown} testId="account-next-morning" wide />;
+}
+
+/** Their time now, with a badge when their today is a weekend or a holiday (which one). */
+function TheirNow({ account, now, times }: { account: Account; now: Date; times: AccountTimes | null }) {
+  const { t } = useTranslation();
+  const language = useUiStore((state) => state.language);
+  const today = times?.today;
+  const off = today && !today.business ? (today.holiday ? t('account.details.holiday', { name: today.holiday }) : t('account.details.weekend')) : null;
+  return (
+    <Field
+      label={t('account.details.localTime')}
+      value={
+        <Group gap={6} wrap="nowrap" component="span">
+          <span>{localTimeIn(account.timeZone, now, language)}</span>
+          {off && (
+            <Badge size="sm" variant="outline" color="orange.9" data-testid="account-day-off">
+              {off}
+            </Badge>
+          )}
+        </Group>
+      }
+      testId="account-local-time"
+      wide
+    />
+  );
 }
 
 /** The account itself: where the buyer is, their time now and next business morning, how they buy, who owns them, the user's ratings. */
@@ -63,6 +98,7 @@ export function AccountDetailsCard({ account }: { account: Account }) {
   const { t } = useTranslation();
   const language = useUiStore((state) => state.language);
   const now = useNow();
+  const times = useAccountTimes(account, now);
   const rating = (value: number) => t('account.details.rating', { value });
   return (
     <Card withBorder padding="md" h="100%" data-testid="account-details">
@@ -71,8 +107,8 @@ export function AccountDetailsCard({ account }: { account: Account }) {
         <SimpleGrid cols={2} spacing="md" verticalSpacing="sm">
           <Field label={t('account.details.country')} value={countryName(account.country, language)} testId="account-country" />
           <Field label={t('account.details.city')} value={account.city} />
-          <Field label={t('account.details.localTime')} value={localTimeIn(account.timeZone, now, language)} testId="account-local-time" wide />
-          <NextMorning account={account} now={now} />
+          <TheirNow account={account} now={now} times={times} />
+          <NextMorning account={account} times={times} />
           <Field label={t('account.details.timeZone')} value={account.timeZone} />
           <Field label={t('account.details.language')} value={account.language ? languageName(account.language, language) : null} />
           <Field label={t('account.details.currency')} value={account.currency} />
