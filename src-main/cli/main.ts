@@ -8,7 +8,9 @@ import { AppError, renderMessage, type ApiError, type Result } from '../contract
 import type { Language } from '../contract/messages';
 import type { BookInfo } from '../contract/models';
 import { openBook, type Book } from '../db/book';
-import { dispatch, toApiError } from '../handlers/dispatch';
+import { dispatch, dispatchWith, toApiError } from '../handlers/dispatch';
+import { seedBook } from '../services/seed';
+import { progressLine } from './progress-line';
 import { hostFacts, systemClock, type ServiceContext } from '../services/context';
 import { calendarOverrides } from '../services/calendar';
 import { storeHostDefaults } from '../services/settings';
@@ -124,7 +126,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--seed <s>', 'random seed', '1')
     .option('--as-of <date>', 'the day the sample ends', '2025-06-30')
     .action((o: { accounts: string; ordersPerAccount: string; seed: string; asOf: string }) =>
-      run('book.seed', () => ({ accounts: num(o.accounts), ordersPerAccount: num(o.ordersPerAccount), seed: num(o.seed), asOf: o.asOf }), true),
+      withBook(true, async (ctx, lang) => {
+        // As `call book.seed`, with a progress line on a terminal's stderr (issue 13 item 6).
+        const line = progressLine();
+        const words = (done: number, total: number) =>
+          lang === 'zh-CN' ? `生成示例数据：${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} 个客户` : `Seeding: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} accounts`;
+        const raw = { accounts: num(o.accounts), ordersPerAccount: num(o.ordersPerAccount), seed: num(o.seed), asOf: o.asOf };
+        const result = await dispatchWith(ctx, 'book.seed', raw, lang, (input) =>
+          seedBook(ctx, input, { onProgress: (done, total) => line.show(words(done, total), done === total) }),
+        ).finally(() => line.clear());
+        show(result);
+      }),
     );
 
   const accounts = program.command('accounts').description('the buyers');

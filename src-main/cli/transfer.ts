@@ -8,13 +8,13 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { contract } from '../contract';
 import { renderMessage, type ApiError, type Result } from '../contract/errors';
 import type { Language } from '../contract/messages';
 import type { ExportResult, ImportReport } from '../contract/transfer';
-import { dispatch, invalidInput, toApiError } from '../handlers/dispatch';
+import { dispatch, dispatchWith } from '../handlers/dispatch';
 import type { ServiceContext } from '../services/context';
 import { runImport, type ImportProgress } from '../services/import';
+import { progressLine } from './progress-line';
 
 export interface TransferCliHooks {
   withBook(create: boolean, work: (ctx: ServiceContext, lang: Language) => Promise<void>): Promise<void>;
@@ -81,25 +81,13 @@ interface ImportFlags {
   kind?: string;
 }
 
-/** The import with a progress line on the terminal: checked against the contract like `dispatch` does. */
+/** The import with a progress line on the terminal: checked against the contract as `dispatch` does. */
 async function importWithProgress(ctx: ServiceContext, raw: unknown, lang: Language): Promise<Result<ImportReport>> {
-  const parsed = contract['import.run'].input.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: invalidInput(parsed.error.issues, lang) };
-  let last = 0;
-  const show = (p: ImportProgress) => {
-    const now = Date.now();
-    if (now - last < 100 && p.done !== p.total) return;
-    last = now;
-    process.stderr.write(`\r${words[lang].progress(p)}\u001b[K`);
-  };
-  try {
-    const report = await runImport(ctx, parsed.data, { language: lang, onProgress: show });
-    return { ok: true, value: report };
-  } catch (error) {
-    return { ok: false, error: toApiError(error, lang) };
-  } finally {
-    process.stderr.write('\r\u001b[K');
-  }
+  const line = progressLine();
+  const show = (p: ImportProgress) => line.show(words[lang].progress(p), p.done === p.total);
+  return (await dispatchWith(ctx, 'import.run', raw, lang, (input) => runImport(ctx, input, { language: lang, onProgress: show })).finally(() =>
+    line.clear(),
+  )) as Result<ImportReport>;
 }
 
 export function registerTransferCommands(program: Command, hooks: TransferCliHooks): void {

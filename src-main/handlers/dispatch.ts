@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contract, isHandlerName, type HandlerName, type OutputOf } from '../contract';
+import { contract, isHandlerName, type HandlerName, type OutputOf, type ParsedInputOf } from '../contract';
 import { AppError, renderMessage, type ApiError, type Result } from '../contract/errors';
 import { fieldMessages, type Language } from '../contract/messages';
 import { mapSqliteError } from '../db/connection';
@@ -44,12 +44,27 @@ export async function dispatch(
     const shown = typeof name === 'string' ? name.slice(0, 100) : typeof name;
     return { ok: false, error: { code: 'unknown_handler', message: renderMessage(language, 'unknown_handler', { name: shown }) } };
   }
+  const handler = handlers[name] as (ctx: ServiceContext, input: unknown, language: Language) => Promise<unknown> | unknown;
+  return dispatchWith(ctx, name, rawInput, language, (input) => handler(ctx, input, language));
+}
+
+/**
+ * `dispatch` for one call run by `work` instead of its handler: the same input check, messages and error mapping
+ * (the CLI's long calls, which pass a progress line to the service).
+ */
+export async function dispatchWith<K extends HandlerName>(
+  ctx: ServiceContext,
+  name: K,
+  rawInput: unknown,
+  requestedLanguage: Language,
+  work: (input: ParsedInputOf<K>) => Promise<unknown> | unknown,
+): Promise<Result<unknown>> {
+  const language: Language = Object.hasOwn(zodLocales, requestedLanguage) ? requestedLanguage : 'en';
   z.config(zodLocales[language]());
   const parsed = contract[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error.issues, language) };
   try {
-    const handler = handlers[name] as (ctx: ServiceContext, input: unknown, language: Language) => Promise<unknown> | unknown;
-    return { ok: true, value: await handler(ctx, parsed.data, language) };
+    return { ok: true, value: await work(parsed.data as ParsedInputOf<K>) };
   } catch (error) {
     return { ok: false, error: toApiError(bookError(error, ctx), language) };
   }

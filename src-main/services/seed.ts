@@ -123,7 +123,12 @@ const DAY_MS = 86_400_000;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const isoInstant = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
-export async function seedBook(ctx: ServiceContext, input: ParsedInputOf<'book.seed'>): Promise<SeedSummary> {
+export interface SeedOptions {
+  /** Accounts written so far, about every hundredth of them and at the end (the CLI's progress line). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function seedBook(ctx: ServiceContext, input: ParsedInputOf<'book.seed'>, options: SeedOptions = {}): Promise<SeedSummary> {
   const started = performance.now();
   const fakerModule = await import('@faker-js/faker');
   const fakers = fakerModule as unknown as Record<string, Faker>;
@@ -245,7 +250,9 @@ export async function seedBook(ctx: ServiceContext, input: ParsedInputOf<'book.s
         counts.fxRates++;
       });
     }
+    const step = Math.max(1, Math.floor(input.accounts / 100));
     for (let a = 0; a < input.accounts; a++) {
+      if (options.onProgress && a % step === 0) options.onProgress(a, input.accounts);
       const market = weighted(MARKETS, (m) => m.weight);
       const faker = fakers[`faker${market.locale}`]!;
       const trajectory = weighted(TRAJECTORIES, (t) => TRAJECTORY_WEIGHTS[t]);
@@ -425,6 +432,7 @@ export async function seedBook(ctx: ServiceContext, input: ParsedInputOf<'book.s
         counts.complaints++;
       }
     }
+    options.onProgress?.(input.accounts, input.accounts);
     // Scoring's per-account monthly aggregates are written with each account's orders (migrations/0008).
     storeCurrentWatermark(db, stamp);
   });
