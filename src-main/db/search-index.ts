@@ -6,7 +6,8 @@ export const SEARCH_INDEX_VERSION = 7;
 /** The newest schema whose upgrade changed what a search document holds (0017: tags and phone numbers). */
 export const SEARCH_DOCUMENT_VERSION = 17;
 
-interface IndexedContact {
+/** A contact's columns as the book stores them (JSON lists), for its account's search document. */
+export interface IndexedContact {
   name: string;
   emails: string;
   phones: string;
@@ -16,7 +17,8 @@ interface IndexedContact {
 
 const CONTACTS_SQL = 'SELECT name, emails, phones, whatsapp, notes FROM contacts WHERE account_id = ? AND deleted_at IS NULL';
 
-function documentOf(account: { name: string; notes: string; tags: string; country: string }, contacts: readonly IndexedContact[]) {
+/** An account's search document from its row and its live contacts' rows, as stored (every writer of the index uses it). */
+export function searchDocumentOfRows(account: { name: string; notes: string; tags: string; country: string }, contacts: readonly IndexedContact[]) {
   return accountSearchDocument(
     { name: account.name, notes: account.notes, tags: JSON.parse(account.tags) as string[], country: account.country },
     contacts.map((c) => ({
@@ -42,7 +44,7 @@ export function rebuildSearchIndex(db: Sqlite): number {
       const contacts = contactsOf.all(account.id) as IndexedContact[];
       const { doc } = docOf.get(account.id, account.name) as { doc: number };
       remove.run(doc);
-      const text = documentOf(account, contacts);
+      const text = searchDocumentOfRows(account, contacts);
       insert.run(doc, text.names, text.emails, text.notes);
     }
   }).immediate();
@@ -71,7 +73,7 @@ export function reindexAccounts(db: Sqlite, accountIds: readonly string[]): void
     }
     const contacts = contactsOf.all(id) as IndexedContact[];
     const { doc } = docOf.get(id, account.name) as { doc: number };
-    const text = documentOf(account, contacts);
+    const text = searchDocumentOfRows(account, contacts);
     insert.run(doc, text.names, text.emails, text.notes);
   }
 }

@@ -7,7 +7,8 @@ import { rowStamps, stampFields } from '../db/change-stamps';
 import { newId } from '../db/ids';
 import type { AccountRow, ScoreSnapshotRow } from '../db/schema';
 import { suggestedZone, zonesOfCountry } from '../domain/countries';
-import { accountSearchDocument, toSearchQuery } from '../domain/search-text';
+import { toSearchQuery } from '../domain/search-text';
+import { searchDocumentOfRows } from '../db/search-index';
 import { resolveTimeZone } from '../domain/zones';
 import type { ServiceContext } from './context';
 
@@ -72,15 +73,7 @@ export async function reindexAccount(db: BookDb, accountId: string): Promise<voi
     .insertInto('search_index')
     .values({
       rowid: doc,
-      ...accountSearchDocument(
-        { name: account.name, notes: account.notes, tags: JSON.parse(account.tags) as string[], country: account.country },
-        contacts.map((c) => ({
-          name: c.name,
-          emails: JSON.parse(c.emails) as string[],
-          phones: [...(JSON.parse(c.phones) as string[]), ...(c.whatsapp ? [c.whatsapp] : [])],
-          notes: c.notes,
-        })),
-      ),
+      ...searchDocumentOfRows(account, contacts),
     })
     .execute();
 }

@@ -74,10 +74,11 @@ async function knownAccounts(db: BookDb, ids: readonly string[]): Promise<{ know
   if (ids.length === 0) return { known: [], rows, contacts };
   const accountRows = await db.selectFrom('accounts').selectAll().where('id', 'in', ids).where('deleted_at', 'is', null).where('merged_into', 'is', null).execute();
   for (const row of accountRows) rows.set(row.id, row);
+  if (rows.size === 0) return { known: [], rows, contacts };
   const contactRows = await db
     .selectFrom('contacts')
     .selectAll()
-    .where('account_id', 'in', [...rows.keys()].length > 0 ? [...rows.keys()] : [''])
+    .where('account_id', 'in', [...rows.keys()])
     .where('deleted_at', 'is', null)
     .orderBy('is_primary', 'desc')
     .orderBy('id')
