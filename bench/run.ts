@@ -23,16 +23,19 @@ import { search } from './modules/search';
 import { scoring } from './modules/scoring';
 import { sqliteBaselines } from './modules/sqlite-baselines';
 import { webMode } from './modules/web-mode';
+import { webUi } from './modules/web-ui';
 import { timeSlots } from './modules/time-slots';
 import { scheduler } from './modules/scheduler';
 import { sharing } from './modules/sharing';
 import { leads } from './modules/leads';
+import { todoBoard } from './modules/todo-board';
+import { backgroundRescore } from './modules/background-rescore';
 
 /**
  * Run order matters: seed before anything that reads the book; the machine is measured at both ends of the run so
  * a reader can see whether it was busy. New benchmarks (web mode, time engine, scheduler) go before machine('end').
  */
-export const MODULES: BenchModule[] = [machine('start'), seed, coldOpen, search, webMode, timeSlots, scheduler, scoring, sharing, leads, sqliteBaselines, machine('end')];
+export const MODULES: BenchModule[] = [machine('start'), seed, coldOpen, search, webMode, timeSlots, scheduler, scoring, sharing, leads, todoBoard, webUi, backgroundRescore, sqliteBaselines, machine('end')];
 
 const ACCOUNTS = 50_000;
 

@@ -42,7 +42,8 @@ export async function freshCliBundle() {
     const { build } = await import('esbuild');
     const temp = path.join(dist, `${name}.tmp-${process.pid}`);
     await build({
-      entryPoints: { tradebook: path.join(root, 'src-main/cli/bin.ts') },
+      // The background rescore's worker is its own entry, beside the chunks (services/rescoring.ts finds it there).
+      entryPoints: { tradebook: path.join(root, 'src-main/cli/bin.ts'), 'rescore-worker': path.join(root, 'src-main/workers/rescore.ts') },
       outdir: temp,
       bundle: true,
       splitting: true,

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Notification, powerMonitor, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, utilityProcess, type IpcMainInvokeEvent } from 'electron';
 import { openBook } from './db/book';
 import { ensureBookDir } from './db/connection';
 import { acquireBookLock } from './db/lock';
@@ -13,12 +13,28 @@ import { dispatch, toApiError } from './handlers/dispatch';
 import { hostFacts, systemClock, type ServiceContext } from './services/context';
 import { awayCounts, dueBetween, tick } from './services/scheduler';
 import { ensureDailyBackup } from './services/backups';
-import { refreshStaleScores, STALE_SETTLE_MS } from './services/scoring';
+import { rescoreIfWanted, useWorkerLauncher, withRescoreAfter, type LaunchWorker } from './services/rescoring';
+import { STALE_SETTLE_MS } from './services/scoring';
 import { settingValue, storeHostDefaults } from './services/settings';
 import { awayNotice, createTicker, dueNotice, withTickerReports, type Ticker } from './services/ticker';
 import type { Language } from './contract/messages';
 import { createMainWindow, hardenSession } from './window';
-import { INVOKE_CHANNEL } from './preload/channel';
+import { COMMAND_CHANNEL, INVOKE_CHANNEL, type AppCommand } from './preload/channel';
+import { backupNoticeTitle, menuTemplate } from './menu';
+
+/**
+ * Long work runs in Electron's utility process (Node's fork would need the RunAsNode fuse, which the packaged app
+ * has off): the background rescore (services/rescoring.ts) talks to it over its parent port.
+ */
+const utilityLauncher: LaunchWorker = (entry) => {
+  const child = utilityProcess.fork(entry.file, [], { execArgv: entry.execArgv, serviceName: 'Tradebook rescore', stdio: 'inherit' });
+  return {
+    postMessage: (message) => child.postMessage(message),
+    onMessage: (listener) => child.on('message', listener),
+    onExit: (listener) => child.on('exit', (code: number | null) => listener(code, null)),
+    kill: () => void child.kill(),
+  };
+};
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -64,15 +80,16 @@ async function start(): Promise<void> {
     const language = await settingValue<Language>(ctx, 'language').catch(() => 'en' as const);
     new Notification(notice(language)).show();
   };
+  useWorkerLauncher(utilityLauncher);
   ticker = createTicker({
     run: (now) => tick(ctx, now),
     summarise: (from, to) => awayCounts(ctx, from, to),
     onSummary: (summary) => notify((language) => awayNotice(language, summary)),
     dueBetween: (from, to) => dueBetween(ctx, from, to),
     onDue: (due) => notify((language) => dueNotice(language, due)),
-    // An order that moved the quintile bounds: the book is rescored once things settle (issue 7).
-    afterTick: (now) => {
-      refreshStaleScores(ctx.book.sqlite, ctx.host, now, STALE_SETTLE_MS);
+    // An order that moved the quintile bounds: the book is rescored in the background once things settle.
+    afterTick: () => {
+      rescoreIfWanted(ctx, STALE_SETTLE_MS);
       ensureDailyBackup(ctx);
     },
   });
@@ -80,10 +97,30 @@ async function start(): Promise<void> {
   // A read-only book: no scheduler ticks (each would be refused); every change the window asks for says why.
   if (!ctx.book.readOnly) {
     running.start();
+    // A book never scored (freshly seeded or imported, or from an older version): scored now, in the background.
+    rescoreIfWanted(ctx, STALE_SETTLE_MS);
     powerMonitor.on('resume', () => void running.trigger('resume'));
     powerMonitor.on('unlock-screen', () => void running.trigger('unlock'));
   }
-  const send = withTickerReports(running, dispatch);
+  const send = withRescoreAfter(withTickerReports(running, dispatch));
+  // The menu, in the book's language (built again when a setting changes: the language may have).
+  const command = (name: AppCommand) => mainWindow?.webContents.send(COMMAND_CHANNEL, name);
+  const applyMenu = async () => {
+    const language = await settingValue<Language>(ctx, 'language').catch(() => 'en' as const);
+    const menu = menuTemplate(language, process.platform, {
+      newLead: () => command('newLead'),
+      shortcuts: () => command('shortcuts'),
+      backupNow: () => {
+        void send(ctx, 'backups.create', {}, language).then((result) => {
+          if (!Notification.isSupported()) return;
+          const body = result.ok ? (result.value as { file: string }).file : result.error.message;
+          new Notification({ title: backupNoticeTitle(language, result.ok), body }).show();
+        });
+      },
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
+  };
+  await applyMenu();
   const indexHtml = path.join(here, '..', 'renderer', 'index.html');
   const indexUrl = `file://${indexHtml}`;
   ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, input: unknown) => {
@@ -91,7 +128,9 @@ async function start(): Promise<void> {
     if (!isTrustedSender(event, mainWindow, indexUrl) || typeof name !== 'string') {
       return { ok: false, error: { code: 'forbidden_origin', message: 'Refused.' } };
     }
-    return send(ctx, name, input, language);
+    const result = await send(ctx, name, input, language);
+    if (name === 'settings.set' && result.ok) void applyMenu();
+    return result;
   });
   mainWindow = createMainWindow({ preloadPath: path.join(here, 'preload.cjs'), indexHtml, title: 'Tradebook' });
   mainWindow.on('closed', () => {

@@ -9,6 +9,8 @@ import type { JobProgress } from '../src-main/contract/progress';
 
 export interface DesktopBridge {
   invoke(name: string, input: unknown): Promise<Result<unknown>>;
+  /** The desktop menu's commands (src-main/menu.ts); absent in web mode. */
+  onCommand?(listener: (command: 'newLead' | 'shortcuts') => void): void;
 }
 
 declare global {

@@ -14,6 +14,14 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     // Shade 9's hover would be the lighter shade 8 (3.9:1): a darker teal instead.
     '--mantine-primary-color-filled-hover': '#066b4d',
     '--mantine-color-teal-filled-hover': '#066b4d',
+    // Light buttons: Mantine's teal.9 on teal.1 is 4.3:1; the darker teal is 5.6:1.
+    '--mantine-color-teal-light-color': '#066b4d',
+    // Orange badges (the dormant tier, a day off): orange.9 on orange's light background is 3.9:1; this is 5.0:1.
+    '--mantine-color-orange-light-color': '#b34700',
+    // Text in a colour of its own (a warning, a good or a middling class): the palettes' shades are under 4.5:1.
+    '--tb-text-warning': '#b34700',
+    '--tb-text-good': '#237032',
+    '--tb-text-middling': '#8a5a00',
   },
   dark: {},
 });

@@ -11,7 +11,12 @@ import { info, target, type BenchModule } from '../lib/types';
 import { median, percentile, round } from '../lib/stats';
 
 const START_RUNS = 3;
-const QUERIES = ['ab', 'tech', 'hardw', 'gmbh', 'trading', 'sup', 'mar', 'ind', '华强', '电子', '深圳', '阀门', 'group', 'impo', 'li', 'ser', 'ltd', 'wa', 'ro', 'sa'];
+/** 50 searches (issue 13 item 9): prefixes of names, words of company types, Chinese fragments, short and long. */
+const QUERIES = [
+  'ab', 'tech', 'hardw', 'gmbh', 'trading', 'sup', 'mar', 'ind', '华强', '电子', '深圳', '阀门', 'group', 'impo', 'li', 'ser', 'ltd', 'wa', 'ro', 'sa',
+  'inc', 'pvt', 'llc', 'est', 'sarl', 'srl', 'bv', 'ag', 'oy', 'ab ', 'import trading', 'supplies', 'indus', 'hard', 'kiehn', 'lang', 'irawan', 'nguy',
+  'mü', 'gar', 'san', 'kim', 'wang', 'al-', 'bom', 'vál', '有限', '公司', '贸易', 'ze',
+];
 
 interface Expected {
   query: string;

@@ -8,7 +8,8 @@ import { dispatch } from '../handlers/dispatch';
 import { hostFacts, systemClock, type ServiceContext } from '../services/context';
 import { awayCounts, tick } from '../services/scheduler';
 import { ensureDailyBackup } from '../services/backups';
-import { refreshStaleScores, STALE_SETTLE_MS } from '../services/scoring';
+import { rescoreIfWanted, withRescoreAfter } from '../services/rescoring';
+import { STALE_SETTLE_MS } from '../services/scoring';
 import { storeHostDefaults } from '../services/settings';
 import { createTicker, withTickerReports } from '../services/ticker';
 import { startWebServer } from '../web/server';
@@ -82,8 +83,9 @@ export async function serve(args: ServeArgs): Promise<void> {
             run: (now) => tick(ctx, now),
             summarise: (from, to) => awayCounts(ctx, from, to),
             // An order that moved the quintile bounds: the book is rescored once things settle (issue 7).
-            afterTick: (now) => {
-              refreshStaleScores(ctx.book.sqlite, ctx.host, now, STALE_SETTLE_MS);
+            // An order that moved the quintile bounds: the book is rescored in the background once things settle.
+            afterTick: () => {
+              rescoreIfWanted(ctx, STALE_SETTLE_MS);
               ensureDailyBackup(ctx);
             },
             log: (message, error) => process.stderr.write(`${message}: ${error instanceof Error ? error.message : String(error)}\n`),
@@ -91,8 +93,11 @@ export async function serve(args: ServeArgs): Promise<void> {
     const server = await startWebServer(ctx, {
       port: args.port,
       ...(args.rendererDir ? { rendererDir: args.rendererDir } : {}),
-      ...(ticker ? { dispatch: withTickerReports(ticker, dispatch) } : {}),
+      ...(ticker ? { dispatch: withRescoreAfter(withTickerReports(ticker, dispatch)) } : {}),
     });
+    // A book never scored (freshly seeded or imported, or from an older version): scored now, in the background
+    // (background work is the ticker's: TRADEBOOK_TICKER=off leaves the book to the test that moves the clock).
+    if (ticker) rescoreIfWanted(ctx, STALE_SETTLE_MS);
     // A page is about to open and tick the scheduler itself: the server's first interval ticks give it two minutes.
     ticker?.foregroundRan();
     ticker?.start();

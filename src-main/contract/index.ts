@@ -5,9 +5,14 @@
  */
 import { z } from 'zod';
 import * as m from './models';
+import { AccountPatch, accountFields } from './account-fields';
 import { backupsContract } from './backups';
 import { calendarContract } from './calendar';
+import { dashboardContract } from './dashboard';
+import { ContactInput, contactsContract } from './contacts';
 import { leadsContract } from './leads';
+import { todoBoardContract } from './todo-board';
+import { rescoringContract } from './rescoring';
 import { inquiriesContract } from './inquiries';
 import { progressContract } from './progress';
 import { quotesContract } from './quotes';
@@ -15,9 +20,7 @@ import { receivablesContract } from './receivables';
 import { timelineContract } from './timeline';
 import { sharingContract } from './sharing';
 import { transferContract } from './transfer';
-import { isCalendarDate } from '../domain/dates';
 import {
-  AccountSource,
   CalendarDate,
   FactDate,
   CountryCode,
@@ -32,28 +35,12 @@ import {
   Offset,
   Quantity,
   Rating,
+  ScoreDate,
   ShortText,
-  Tags,
   TimeZone,
   Unit,
 } from './primitives';
 
-const Email = z.email().max(254);
-const Phone = z.string().trim().regex(/^\+?[0-9 ()./-]{3,40}$/, 'tb.phone');
-
-const accountFields = {
-  city: ShortText.optional(),
-  language: z.string().trim().min(2).max(35).optional(),
-  currency: CurrencyCode.optional(),
-  source: AccountSource.optional(),
-  owner: ShortText.optional(),
-  strategicFit: Rating.optional(),
-  reputation: Rating.optional(),
-  priorityChannel: z.boolean().optional(),
-  notes: LongText.optional(),
-  reviewAnchor: Instant.optional(),
-  tags: Tags.optional(),
-};
 
 const QuoteItemInput = z.strictObject({
   product: Name,
@@ -89,8 +76,6 @@ export const Validity = z.discriminatedUnion('strategy', [
 export type Validity = z.infer<typeof Validity>;
 const Question = z.strictObject({ question: z.string().trim().min(1).max(1000), answer: z.string().trim().min(1).max(5000).optional() });
 
-/** The day scores are computed as of: a real date in the years 1900–2200. */
-const ScoreDate = CalendarDate.refine((d) => !isCalendarDate(d) || (d >= '1900-01-01' && d <= '2200-12-31'), 'tb.time_range');
 
 const OrderLineInput = z.strictObject({ product: Name, quantity: Quantity, unit: Unit, unitPrice: Money });
 
@@ -137,31 +122,9 @@ export const contract = {
   },
   // The buyer's local time at `at` (default now) and their next business morning strictly after it (R2).
   'accounts.times': { input: z.strictObject({ id: Id, at: Instant.optional() }), output: m.AccountTimes },
-  'accounts.update': {
-    input: z.strictObject({
-      id: Id,
-      name: Name.optional(),
-      country: CountryCode.optional(),
-      timeZone: TimeZone.optional(),
-      ...accountFields,
-    }),
-    output: m.Account,
-  },
+  'accounts.update': { input: AccountPatch, output: m.Account },
 
-  'contacts.add': {
-    input: z.strictObject({
-      accountId: Id,
-      name: Name,
-      title: ShortText.optional(),
-      emails: z.array(Email).max(20).optional(),
-      phones: z.array(Phone).max(20).optional(),
-      whatsapp: Phone.optional(),
-      wechat: z.string().trim().min(1).max(100).optional(),
-      isPrimary: z.boolean().optional(),
-      notes: LongText.optional(),
-    }),
-    output: m.Contact,
-  },
+  'contacts.add': { input: ContactInput, output: m.Contact },
   'contacts.list': { input: z.strictObject({ accountId: Id }), output: z.array(m.Contact) },
 
   'interactions.add': {
@@ -343,7 +306,13 @@ export const contract = {
     output: m.ScheduleRun,
   },
   'todos.list': {
-    input: z.strictObject({ at: Instant.optional(), status: z.enum(['open', 'overdue', 'done']).optional(), limit: Limit }),
+    input: z.strictObject({
+      at: Instant.optional(),
+      status: z.enum(['open', 'overdue', 'done']).optional(),
+      /** Only the open to-dos that fell due after this instant and by `at` (what one "due now" notification lists). */
+      dueAfter: Instant.optional(),
+      limit: Limit,
+    }),
     output: z.array(m.Todo),
   },
   'tasks.done': { input: z.strictObject({ id: Id, at: Instant }), output: m.Todo },
@@ -366,6 +335,10 @@ export const contract = {
   ...timelineContract,
   ...calendarContract,
   ...leadsContract,
+  ...todoBoardContract,
+  ...rescoringContract,
+  ...contactsContract,
+  ...dashboardContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -8,9 +8,7 @@ import { normalisePhone } from '../domain/import/values';
 import { duplicateReasons } from '../domain/leads/duplicates';
 import { CARD_PHOTO_MAX_BYTES } from '../domain/leads/card-photo';
 import { Account, Contact } from './models';
-import { CountryCode, Id, Instant, LongText, Name, ShortText, Tags, TimeZone } from './primitives';
-
-const Email = z.email().max(254);
+import { CountryCode, Email, Id, Instant, LongText, Name, ShortText, Tags, TimeZone } from './primitives';
 
 /** Base64 of at most 10 MB (the bytes themselves are checked by the service: an image, not too large). */
 const PhotoData = z

@@ -504,6 +504,7 @@ export const fieldMessages = {
     'tb.photo_size': 'the photo is over 10 MB',
     'tb.photo_data': 'the photo is not readable (expected base64)',
     'tb.keep_without_into': 'choose the account to add the lead to',
+    'tb.rule': 'expected a rule such as R1 or R13',
   },
   'zh-CN': {
     'tb.ulid': '需要一个 id（ULID，例如 01JD2Q7X8Y9Z0ABCDEFGHJKMNP）',
@@ -538,5 +539,6 @@ export const fieldMessages = {
     'tb.photo_size': '照片超过 10 MB',
     'tb.photo_data': '无法读取照片（需要 base64）',
     'tb.keep_without_into': '请选择要并入的客户',
+    'tb.rule': '需要规则编号，例如 R1 或 R13',
   },
 } as const;

@@ -46,6 +46,9 @@ export const Instant = z
   .transform((s) => formatInstant(s))
   .refine((s) => s >= `${FACT_DATE_MIN}T00:00:00Z` && s <= `${factDateMax()}T23:59:59Z`, 'tb.fact_instant');
 export const Rating = z.number().int().min(1).max(5);
+export const Email = z.email().max(254);
+/** A phone number as typed (digits, spaces, + ( ) . / -); the services store it in E.164 where it can be read. */
+export const Phone = z.string().trim().regex(/^\+?[0-9 ()./-]{3,40}$/, 'tb.phone');
 export const Money = z.number().finite().nonnegative().max(1e13);
 export const Quantity = z.number().finite().positive().max(1e12);
 export const Unit = z.string().trim().min(1).max(20);
@@ -62,3 +65,6 @@ export const Tags = z
   .array(Tag)
   .max(20)
   .transform((tags) => [...new Set(tags)]);
+
+/** The day scores are computed as of: a real date in the years 1900–2200. */
+export const ScoreDate = CalendarDate.refine((d) => !isCalendarDate(d) || (d >= '1900-01-01' && d <= '2200-12-31'), 'tb.time_range');

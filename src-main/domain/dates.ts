@@ -41,3 +41,17 @@ export function addDays(date: string, days: number): string {
 export function daysBetween(from: string, to: string): number {
   return Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to), { largestUnit: 'days' }).days;
 }
+
+const zoneDateFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * The local calendar date (YYYY-MM-DD) of an instant in an IANA zone. Intl rather than Temporal because scoring calls
+ * it for every account of a 50k book; one formatter per zone is kept (en-CA formats dates as YYYY-MM-DD).
+ */
+export function dateInZone(instant: string, zone: string): string {
+  let format = zoneDateFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    zoneDateFormats.set(zone, format);
+  }
+  return format.format(new Date(instant));
+}

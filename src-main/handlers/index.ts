@@ -22,6 +22,10 @@ import * as todos from '../services/todos';
 import { backupsHandlers } from './backups';
 import { inquiriesHandlers } from './inquiries';
 import { leadsHandlers } from './leads';
+import { todoBoardHandlers } from './todo-board';
+import { rescoringHandlers } from './rescoring';
+import { contactsHandlers } from './contacts';
+import { dashboardHandlers } from './dashboard';
 import { quotesHandlers } from './quotes';
 import { receivablesHandlers } from './receivables';
 import { timelineHandlers } from './timeline';
@@ -105,4 +109,8 @@ export const handlers: Handlers = {
   ...receivablesHandlers,
   ...timelineHandlers,
   ...leadsHandlers,
+  ...todoBoardHandlers,
+  ...rescoringHandlers,
+  ...contactsHandlers,
+  ...dashboardHandlers,
 };

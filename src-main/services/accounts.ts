@@ -11,6 +11,7 @@ import { toSearchQuery } from '../domain/search-text';
 import { searchDocumentOfRows } from '../db/search-index';
 import { resolveTimeZone } from '../domain/zones';
 import type { ServiceContext } from './context';
+import { rescoreAccount } from './scoring';
 
 export function toAccount(row: AccountRow): Account {
   return {
@@ -125,11 +126,12 @@ export async function updateAccount(ctx: ServiceContext, input: ParsedInputOf<'a
       // A buyer who moved countries gets the new country's main zone unless their zone is used there too.
       changes.time_zone = zoneFor(country, undefined);
     }
-    if (input.city !== undefined) changes.city = input.city;
+    // An emptied city or owner is none (an account without an owner is the pool's).
+    if (input.city !== undefined) changes.city = input.city === '' ? null : input.city;
     if (input.language !== undefined) changes.language = input.language;
     if (input.currency !== undefined) changes.currency = input.currency;
     if (input.source !== undefined) changes.source = input.source;
-    if (input.owner !== undefined) changes.owner = input.owner;
+    if (input.owner !== undefined) changes.owner = input.owner === '' ? null : input.owner;
     if (input.strategicFit !== undefined) changes.strategic_fit = input.strategicFit;
     if (input.reputation !== undefined) changes.reputation = input.reputation;
     if (input.priorityChannel !== undefined) changes.priority_channel = input.priorityChannel ? 1 : 0;
@@ -138,6 +140,9 @@ export async function updateAccount(ctx: ServiceContext, input: ParsedInputOf<'a
     if (input.tags !== undefined) changes.tags = JSON.stringify(input.tags);
     await trx.updateTable('accounts').set(stampFields(ctx.book.clock.next(), changes)).where('id', '=', input.id).execute();
     if (input.name !== undefined || input.notes !== undefined || input.tags !== undefined) await reindexAccount(trx, input.id);
+    // R11: the user's ratings are two of the value score's parts — today's scores follow them at once.
+    const rated = (changes.strategic_fit ?? current.strategic_fit) !== current.strategic_fit || (changes.reputation ?? current.reputation) !== current.reputation;
+    if (rated) rescoreAccount(ctx.book.sqlite, ctx.host, ctx.now(), input.id);
     return toAccount({ ...current, ...changes });
   });
 }

@@ -1,10 +1,11 @@
 import type { ParsedInputOf } from '../contract';
-import { invalidState } from '../contract/errors';
+import { invalidState, notFound } from '../contract/errors';
 import type { Contact, Interaction } from '../contract/models';
 import type { BookDb } from '../db/book';
 import { rowStamps, stampFields } from '../db/change-stamps';
 import { newId } from '../db/ids';
 import type { ContactRow, InteractionRow } from '../db/schema';
+import { normalisePhone } from '../domain/import/values';
 import { reindexAccount, requireAccount } from './accounts';
 import type { ServiceContext } from './context';
 
@@ -32,29 +33,58 @@ export async function checkContact(db: BookDb, accountId: string, contactId: str
   if (!row || row.account_id !== accountId) throw invalidState('contact_other_account', { contactId });
 }
 
+/** Phone numbers as stored: E.164 where they can be read in the buyer's country, else as typed; each once. */
+export function storedPhones(phones: readonly string[], country: string): string[] {
+  return [...new Set(phones.map((phone) => normalisePhone(phone, country) ?? phone.trim()))];
+}
+
+/** E-mail addresses as stored: trimmed, each once whatever its case (the first spelling is kept). */
+export function storedEmails(emails: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return emails
+    .map((email) => email.trim())
+    .filter((email) => {
+      const key = email.toLowerCase();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/** Makes `contactId` the account's only primary contact. */
+async function clearOtherPrimaries(trx: BookDb, accountId: string, contactId: string, stamp: string, now: string): Promise<void> {
+  await trx
+    .updateTable('contacts')
+    .set(stampFields(stamp, { is_primary: 0, updated_at: now }))
+    .where('account_id', '=', accountId)
+    .where('is_primary', '=', 1)
+    .where('id', '!=', contactId)
+    .execute();
+}
+
+async function requireContact(db: BookDb, id: string): Promise<ContactRow> {
+  const row = await db.selectFrom('contacts').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!row) throw notFound('contact', id);
+  return row;
+}
+
 export async function addContact(ctx: ServiceContext, input: ParsedInputOf<'contacts.add'>): Promise<Contact> {
   const now = ctx.now();
   const stamp = ctx.book.clock.next();
   return ctx.book.db.transaction().execute(async (trx) => {
-    await requireAccount(trx, input.accountId);
+    const account = await requireAccount(trx, input.accountId);
     const first = !(await trx.selectFrom('contacts').select('id').where('account_id', '=', input.accountId).where('deleted_at', 'is', null).executeTakeFirst());
     const isPrimary = input.isPrimary ?? first;
-    if (isPrimary) {
-      await trx
-        .updateTable('contacts')
-        .set(stampFields(stamp, { is_primary: 0, updated_at: now }))
-        .where('account_id', '=', input.accountId)
-        .where('is_primary', '=', 1)
-        .execute();
-    }
+    const id = newId();
+    if (isPrimary) await clearOtherPrimaries(trx, input.accountId, id, stamp, now);
     const row: ContactRow = {
-      id: newId(),
+      id,
       account_id: input.accountId,
       name: input.name,
       title: input.title ?? null,
-      emails: JSON.stringify(input.emails ?? []),
-      phones: JSON.stringify(input.phones ?? []),
-      whatsapp: input.whatsapp ?? null,
+      emails: JSON.stringify(storedEmails(input.emails ?? [])),
+      phones: JSON.stringify(storedPhones(input.phones ?? [], account.country)),
+      whatsapp: input.whatsapp === undefined ? null : storedPhones([input.whatsapp], account.country)[0]!,
       wechat: input.wechat ?? null,
       is_primary: isPrimary ? 1 : 0,
       notes: input.notes ?? '',
@@ -66,6 +96,55 @@ export async function addContact(ctx: ServiceContext, input: ParsedInputOf<'cont
     await trx.insertInto('contacts').values(row).execute();
     await reindexAccount(trx, input.accountId);
     return toContact(row);
+  });
+}
+
+/** Changes the fields given; an empty title, WhatsApp or WeChat clears it. */
+export async function updateContact(ctx: ServiceContext, input: ParsedInputOf<'contacts.update'>): Promise<Contact> {
+  const now = ctx.now();
+  const stamp = ctx.book.clock.next();
+  return ctx.book.db.transaction().execute(async (trx) => {
+    const current = await requireContact(trx, input.id);
+    const account = await requireAccount(trx, current.account_id);
+    const changes: Partial<ContactRow> = { updated_at: now };
+    if (input.name !== undefined) changes.name = input.name;
+    if (input.title !== undefined) changes.title = input.title === '' ? null : input.title;
+    if (input.emails !== undefined) changes.emails = JSON.stringify(storedEmails(input.emails));
+    if (input.phones !== undefined) changes.phones = JSON.stringify(storedPhones(input.phones, account.country));
+    if (input.whatsapp !== undefined) changes.whatsapp = input.whatsapp === '' ? null : storedPhones([input.whatsapp], account.country)[0]!;
+    if (input.wechat !== undefined) changes.wechat = input.wechat === '' ? null : input.wechat;
+    if (input.notes !== undefined) changes.notes = input.notes;
+    if (input.isPrimary !== undefined) {
+      changes.is_primary = input.isPrimary ? 1 : 0;
+      if (input.isPrimary) await clearOtherPrimaries(trx, current.account_id, current.id, stamp, now);
+    }
+    await trx.updateTable('contacts').set(stampFields(stamp, changes)).where('id', '=', input.id).execute();
+    await reindexAccount(trx, current.account_id);
+    return toContact({ ...current, ...changes });
+  });
+}
+
+/** Takes a contact out of its account (kept as removed); when it was the primary one, the next by name becomes it. */
+export async function removeContact(ctx: ServiceContext, id: string): Promise<Contact> {
+  const now = ctx.now();
+  const stamp = ctx.book.clock.next();
+  return ctx.book.db.transaction().execute(async (trx) => {
+    const current = await requireContact(trx, id);
+    const changes = { deleted_at: now, updated_at: now, is_primary: 0 };
+    await trx.updateTable('contacts').set(stampFields(stamp, changes)).where('id', '=', id).execute();
+    if (current.is_primary === 1) {
+      const next = await trx
+        .selectFrom('contacts')
+        .select('id')
+        .where('account_id', '=', current.account_id)
+        .where('deleted_at', 'is', null)
+        .orderBy('name')
+        .orderBy('id')
+        .executeTakeFirst();
+      if (next) await trx.updateTable('contacts').set(stampFields(stamp, { is_primary: 1, updated_at: now })).where('id', '=', next.id).execute();
+    }
+    await reindexAccount(trx, current.account_id);
+    return toContact({ ...current, ...changes });
   });
 }
 

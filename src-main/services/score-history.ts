@@ -11,6 +11,7 @@ import type { ParsedInputOf } from '../contract';
 import type { ScoreHistoryPoint } from '../contract/models';
 import type { Sqlite } from '../db/connection';
 import { prepared } from '../db/scoring-facts';
+import { dateInZone } from '../domain/dates';
 import { loyaltyClasses, quadrants, tiers } from '../domain/scoring';
 import { requireAccount } from './accounts';
 import type { ServiceContext } from './context';
@@ -31,17 +32,6 @@ interface SnapshotRow {
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | null {
   return value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
-}
-
-const localDates = new Map<string, Intl.DateTimeFormat>();
-/** The local date (YYYY-MM-DD) of an instant in a zone; en-CA formats dates that way. */
-function localDateIn(instant: string, zone: string): string {
-  let format = localDates.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    localDates.set(zone, format);
-  }
-  return format.format(new Date(instant));
 }
 
 /** The latest `limit` reviews with a score, oldest first. */
@@ -65,7 +55,7 @@ export async function scoreHistory(ctx: ServiceContext, input: ParsedInputOf<'sc
      WHERE account_id = ? AND as_of >= ? AND deleted_at IS NULL ORDER BY as_of LIMIT 1`,
   );
   return reviewsOf(db, account.id, input.limit).map((review) => {
-    const asOf = localDateIn(review.due_at, account.time_zone);
+    const asOf = dateInZone(review.due_at, account.time_zone);
     const snapshot = snapshotFrom.get(account.id, asOf) as SnapshotRow | undefined;
     return {
       asOf,

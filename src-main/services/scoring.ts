@@ -21,7 +21,7 @@ import type { AccountScoreView, ScoreExplanation, ScoreRunSummary } from '../con
 import { accountMonthsFresh, rebuildAccountMonths } from '../db/account-months';
 import type { Sqlite } from '../db/connection';
 import { accountOrderFacts, prepared, startBookOrderFacts, type OrderFactsParams, type OrderFactsRow } from '../db/scoring-facts';
-import { formatInstant } from '../domain/dates';
+import { dateInZone, formatInstant } from '../domain/dates';
 import {
   addDays,
   churnReason,
@@ -78,11 +78,6 @@ function stringSetting(get: (key: string) => unknown, key: string, fallback: str
   return typeof value === 'string' ? value : fallback;
 }
 
-/** The user's local date at an instant. */
-export function localDate(instant: string, zone: string): string {
-  return Temporal.Instant.from(instant).toZonedDateTimeISO(zone).toPlainDate().toString();
-}
-
 /** The instant a local day starts in a zone, `YYYY-MM-DDTHH:MM:SSZ` (what instants in the book compare with). */
 function dayStart(date: string, zone: string): string {
   return formatInstant(Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone }).toInstant());
@@ -108,7 +103,7 @@ export function scoringFor(db: Sqlite, host: HostFacts, now: string, asOf: strin
   const get = readSettings(db, host);
   const userZone = stringSetting(get, 'myTimeZone', host.timeZone);
   const horizon = Math.max(0, numberSetting(get, 'scheduleHorizonDays', 7));
-  const day = asOf ?? localDate(now, userZone);
+  const day = asOf ?? dateInZone(now, userZone);
   const w = scoreWindows(day);
   const scoreWeights = Object.fromEntries(scoreParts.map((p) => [p, numberSetting(get, `scoreWeights.${p}`, 0)])) as ScoreWeights;
   const healthWeights = Object.fromEntries(healthIndicators.map((i) => [i, numberSetting(get, `healthWeights.${i}`, 1)])) as HealthWeights;
@@ -510,17 +505,6 @@ function fromSnapshot(accountId: string, asOf: string, parts: string): AccountSc
 
 // ───────────────────────────── quarterly health reviews (R13) ─────────────────────────────
 
-const zoneDates = new Map<string, Intl.DateTimeFormat>();
-/** The local date of an instant in a zone (en-CA formats as YYYY-MM-DD). */
-function dateInZone(instant: string, zone: string): string {
-  let f = zoneDates.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    zoneDates.set(zone, f);
-  }
-  return f.format(new Date(instant));
-}
-
 interface DueReview {
   accountId: string;
   date: string;
@@ -683,8 +667,29 @@ class Tally {
  * The full rescore: every account as of `asOf` (default: the user's today) in one transaction — snapshots upserted,
  * the bounds for one-account rescoring stored, due quarterly reviews recorded.
  */
-export function rescoreBook(db: Sqlite, host: HostFacts, now: string, asOf?: string): ScoreRunSummary {
+/** How far a full rescore is: reading the facts, scoring account by account, writing (the commit). */
+export interface RescoreProgress {
+  phase: 'read' | 'score' | 'write';
+  done: number;
+  total: number;
+}
+
+/** A full rescore reports at most this often (ms), and at each phase's start and end. */
+const PROGRESS_EVERY_MS = 100;
+
+export function rescoreBook(db: Sqlite, host: HostFacts, now: string, asOf?: string, onProgress?: (p: RescoreProgress) => void): ScoreRunSummary {
   const started = performance.now();
+  let reported = 0;
+  const report = (p: RescoreProgress, force = false) => {
+    if (!onProgress) return;
+    const at = performance.now();
+    if (!force && at - reported < PROGRESS_EVERY_MS) return;
+    reported = at;
+    onProgress(p);
+  };
+  const total = onProgress ? (prepared(db, 'SELECT count(*) FROM accounts WHERE deleted_at IS NULL').pluck().get() as number) : 0;
+  report({ phase: 'read', done: 0, total }, true);
+  let scored = 0;
   const phases = new Phases();
   // Called inside someone else's transaction, the facts may depend on writes not yet committed: read them in-process.
   const committed = !db.inTransaction;
@@ -706,11 +711,14 @@ export function rescoreBook(db: Sqlite, host: HostFacts, now: string, asOf?: str
         if (orders) bounds.add(orders);
         const review = reviewDue(account, score, s);
         if (review) due.push(review);
+        scored += 1;
+        report({ phase: 'score', done: scored, total: Math.max(total, scored) });
         phases.mark('snapshots, tally, bounds');
       },
       phases,
       { meanwhile: () => (snapshots = snapshotWriter(db, now, s.asOf, s.settings, storedSnapshots(db, s.asOf))), threads: committed },
     );
+    report({ phase: 'write', done: scored, total: Math.max(total, scored) }, true);
     snapshots.flush();
     writeState(db, BOUNDS_KEY, bounds.bounds(s.asOf), now);
     const stale = staleScores(db);

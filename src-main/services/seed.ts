@@ -8,6 +8,7 @@
 import type { Faker } from '@faker-js/faker';
 import type { ParsedInputOf } from '../contract';
 import type { SeedSummary } from '../contract/models';
+import { markScoresStale } from './scoring';
 import { accountMonthsInserter, monthRowsOf, storeCurrentWatermark, type MonthOrder } from '../db/account-months';
 import { idFactory } from '../db/ids';
 import { accountSearchDocument, type SearchableContact } from '../domain/search-text';
@@ -435,6 +436,8 @@ export async function seedBook(ctx: ServiceContext, input: ParsedInputOf<'book.s
     options.onProgress?.(input.accounts, input.accounts);
     // Scoring's per-account monthly aggregates are written with each account's orders (migrations/0008).
     storeCurrentWatermark(db, stamp);
+    // The app scores the new accounts in the background (services/rescoring.ts).
+    markScoresStale(db, ctx.now());
   });
   // One transaction of ~1M rows: with the default 16 MB page cache SQLite spills pages to the WAL and reads them
   // back (measured: 3.9M page writes vs 0.57M with 256 MB; the 50k/1M seed goes from ~50 s to ~36 s).

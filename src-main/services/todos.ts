@@ -15,7 +15,7 @@ import { noteTaskMoved, renderTaskTitle } from './scheduler';
 import { settingValue } from './settings';
 import { recordTaskState } from './task-states';
 
-interface TodoRow {
+export interface TodoRow {
   id: string;
   rule: string | null;
   account_id: string | null;
@@ -34,7 +34,7 @@ interface TodoRow {
   done_at: string | null;
 }
 
-const TODO_COLUMNS = `t.id, t.rule, t.account_id, a.name AS account_name, a.time_zone, a.country, t.title, t.details, t.due_at, t.status,
+export const TODO_COLUMNS = `t.id, t.rule, t.account_id, a.name AS account_name, a.time_zone, a.country, t.title, t.details, t.due_at, t.status,
   a.priority_channel, t.source_table, t.source_id, t.dedupe_key, t.snoozed_until, t.done_at FROM tasks t LEFT JOIN accounts a ON a.id = t.account_id`;
 
 /** The task's state as the user left it, written for the team beside the task (services/task-states.ts). */
@@ -48,7 +48,7 @@ function shareState(ctx: ServiceContext, id: string): void {
   });
 }
 
-interface TodoView {
+export interface TodoView {
   language: Language;
   myZone: string;
   at: string;
@@ -63,7 +63,7 @@ function titleOf(row: TodoRow, language: Language): string {
   return details.escalated === true ? renderTaskTitle(language, 'escalated', { title }) : title;
 }
 
-function todoOf(row: TodoRow, view: TodoView): Todo {
+export function todoOf(row: TodoRow, view: TodoView): Todo {
   const due = Temporal.Instant.from(row.due_at);
   return {
     id: row.id,
@@ -80,7 +80,7 @@ function todoOf(row: TodoRow, view: TodoView): Todo {
   };
 }
 
-async function viewOf(ctx: ServiceContext, at?: string): Promise<TodoView> {
+export async function viewOf(ctx: ServiceContext, at?: string): Promise<TodoView> {
   return {
     language: await settingValue<Language>(ctx, 'language'),
     myZone: await settingValue<string>(ctx, 'myTimeZone'),
@@ -93,11 +93,16 @@ const LIST = {
   open: `SELECT ${TODO_COLUMNS} WHERE t.deleted_at IS NULL AND t.status = 'open' AND t.due_at >= @at ORDER BY t.due_at, t.id LIMIT @limit`,
   overdue: `SELECT ${TODO_COLUMNS} WHERE t.deleted_at IS NULL AND t.status = 'open' AND t.due_at < @at ORDER BY t.due_at, t.id LIMIT @limit`,
   done: `SELECT ${TODO_COLUMNS} WHERE t.deleted_at IS NULL AND t.status = 'done' ORDER BY t.due_at, t.id LIMIT @limit`,
+  fellDue: `SELECT ${TODO_COLUMNS} WHERE t.deleted_at IS NULL AND t.status = 'open' AND t.due_at > @after AND t.due_at <= @at ORDER BY t.due_at, t.id LIMIT @limit`,
 } as const;
 
-/** Open to-dos (overdue ones included) sorted by due instant; or only open, overdue or done ones. */
+/** Open to-dos (overdue ones included) sorted by due instant; or only open, overdue or done ones; or with `dueAfter` the open ones that fell due in (dueAfter, at]. */
 export async function listTodos(ctx: ServiceContext, input: ParsedInputOf<'todos.list'>): Promise<Todo[]> {
   const view = await viewOf(ctx, input.at);
+  if (input.dueAfter !== undefined) {
+    const rows = ctx.book.sqlite.prepare(LIST.fellDue).all({ after: input.dueAfter, at: view.at, limit: input.limit }) as TodoRow[];
+    return rows.map((row) => todoOf(row, view));
+  }
   const sql = LIST[input.status ?? 'all'];
   const params = input.status === 'open' || input.status === 'overdue' ? { at: view.at, limit: input.limit } : { limit: input.limit };
   const rows = ctx.book.sqlite.prepare(sql).all(params) as TodoRow[];

@@ -18,6 +18,14 @@ export const searchablePick = {
   allowDeselect: false,
 } as const;
 
+/** For a multi-line field of a form: Enter is a new line there, Ctrl+Enter (⌘+Enter) submits the form. */
+export function submitOnCtrlEnter(event: React.KeyboardEvent<HTMLTextAreaElement>): void {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    event.currentTarget.form?.requestSubmit();
+  }
+}
+
 interface DialogFormProps {
   /** What useValidatedForm gives: the error for the Alert, the pending state, failed attempts, submit. */
   form: { formError: ApiError | null; submitting: boolean; attempt: number; submit: (event: FormEvent<HTMLFormElement>) => Promise<void> };

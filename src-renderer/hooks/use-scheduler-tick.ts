@@ -11,7 +11,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { dueBetween } from '../features/todos/todo-groups';
 import { dueBody, noticeFor, summaryKey, TICK_MS } from '../features/todos/todo-notices';
 import { nowInstant, useTodosStore } from '../stores/todos-store';
 
@@ -41,9 +40,10 @@ export function useSchedulerTick(): void {
       if (!result.ok) return;
       const { created, updated, overdue } = result.value;
       const store = useTodosStore.getState();
-      if (store.tasks === null || created + updated + overdue > 0) await store.load();
+      if (store.board === null || created + updated + overdue > 0) await store.load();
       if (previous === null) return;
-      const newlyDue = dueBetween(useTodosStore.getState().tasks ?? [], previous, nowMs);
+      const fellDue = await api.call('todos.list', { dueAfter: new Date(previous).toISOString(), at: new Date(nowMs).toISOString(), limit: 1000 });
+      const newlyDue = fellDue.ok ? fellDue.value : [];
       const notice = noticeFor(nowMs - previous, result.value, newlyDue);
       if (notice?.kind === 'summary') {
         const wording = summaryKey(notice.created, notice.overdue);

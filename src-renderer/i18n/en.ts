@@ -3,8 +3,11 @@ import { lostDealsEn } from './features/lost-deals';
 import { quotesEn } from './features/quotes';
 import { receivablesEn } from './features/receivables';
 import { settingsEn } from './features/settings';
+import { accountEditEn, contactsEn } from './features/account-editing';
+import { dashboardWorkEn } from './features/dashboard-work';
 import { leadsEn } from './features/leads';
 import { shortcutsEn } from './features/shortcuts';
+import { rescoringEn } from './features/rescoring';
 import { timelineEn } from './features/timeline';
 /** English UI strings. `zh-CN.ts` has exactly the same keys (checked by the type `Messages`). */
 export const en = {
@@ -372,7 +375,6 @@ export const en = {
       noMatches: 'No to-dos match the filter.',
       clear: 'Show all',
     },
-    limited: 'Showing the {{count}} most urgent open to-dos; finish or snooze some to see the rest.',
     priority: 'Priority',
     priorityHint: 'Priority channel: three inquiries in a row, each within 48 h (R4)',
     theirTime: 'their time',
@@ -921,7 +923,11 @@ export const en = {
   lostDeals: lostDealsEn,
   settings: settingsEn,
   leads: leadsEn,
+  accountEdit: accountEditEn,
+  dashboardWork: dashboardWorkEn,
+  contacts: contactsEn,
   shortcuts: shortcutsEn,
+  rescoring: rescoringEn,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -4,8 +4,11 @@ import { lostDealsZhCN } from './features/lost-deals';
 import { quotesZhCN } from './features/quotes';
 import { receivablesZhCN } from './features/receivables';
 import { settingsZhCN } from './features/settings';
+import { accountEditZhCN, contactsZhCN } from './features/account-editing';
+import { dashboardWorkZhCN } from './features/dashboard-work';
 import { leadsZhCN } from './features/leads';
 import { shortcutsZhCN } from './features/shortcuts';
+import { rescoringZhCN } from './features/rescoring';
 import { timelineZhCN } from './features/timeline';
 
 /** 简体中文界面文字：与 `en.ts` 的键完全相同。 */
@@ -374,7 +377,6 @@ export const zhCN: Messages = {
       noMatches: '没有符合筛选条件的待办。',
       clear: '显示全部',
     },
-    limited: '只显示最紧急的 {{count}} 项待办；完成或推迟一些后可看到其余的。',
     priority: '优先',
     priorityHint: '优先通道：连续三次询盘，每次间隔不到 48 小时（R4）',
     theirTime: '对方时间',
@@ -923,5 +925,9 @@ export const zhCN: Messages = {
   lostDeals: lostDealsZhCN,
   settings: settingsZhCN,
   leads: leadsZhCN,
+  accountEdit: accountEditZhCN,
+  dashboardWork: dashboardWorkZhCN,
+  contacts: contactsZhCN,
   shortcuts: shortcutsZhCN,
+  rescoring: rescoringZhCN,
 };

@@ -1,6 +1,7 @@
 import { Button, Group, Kbd, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SHORTCUTS_EVENT } from './use-menu-commands';
 
 /** Keys typed into these are text, not shortcuts. */
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
@@ -61,8 +62,13 @@ export function ShortcutsHelp() {
       event.preventDefault();
       setOpened(true);
     };
+    const onMenu = () => setOpened(true);
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener(SHORTCUTS_EVENT, onMenu);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener(SHORTCUTS_EVENT, onMenu);
+    };
   }, []);
   const k = (key: string) => t(`shortcuts.keys.${key}` as 'shortcuts.keys.help');
   const or = t('shortcuts.or');
@@ -82,6 +88,8 @@ export function ShortcutsHelp() {
             { keys: [['N']], what: k('addAccount') },
           ]} />
           <Section or={or} title={t('shortcuts.account')} shortcuts={[
+            { keys: [['F2']], what: k('editAccount') },
+            { keys: [['C']], what: k('addContact') },
             { keys: [['O']], what: k('addOrder') },
             { keys: [['E']], what: k('explain') },
             { keys: [['Esc'], ['Alt', '←']], what: k('back') },

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import { api } from '../api';
+import { useRescoreStore } from './rescore-store';
 import type { ApiError } from '../../src-main/contract/errors';
-import type { Account, AccountScoreView, Order, ScoreExplanation, ScoreHistoryPoint } from '../../src-main/contract/models';
+import type { Account, AccountScoreView, Contact, Order, ScoreExplanation, ScoreHistoryPoint } from '../../src-main/contract/models';
 import type { Language } from '../i18n';
 
 /** Orders fetched per `orders.list` call ("Show more" fetches the next page). */
@@ -22,6 +23,8 @@ interface AccountPageState {
   /** The account the page shows; answers for another account are dropped. */
   accountId: string | null;
   account: Loadable<Account>;
+  /** Its people, the primary one first (as `contacts.list` orders them). */
+  contacts: Loadable<Contact[]>;
   orders: Loadable<Order[]>;
   /** More orders may exist beyond those loaded. */
   moreOrders: boolean;
@@ -36,11 +39,15 @@ interface AccountPageState {
   scoring: boolean;
   open(accountId: string): Promise<void>;
   loadMoreOrders(): Promise<void>;
+  /** After `accounts.update`: the account as saved; scores again when a rating (a part of the value score) changed. */
+  accountSaved(account: Account): Promise<void>;
+  /** The contacts again (after one was added, edited or removed: the primary flag may have moved). */
+  reloadContacts(): Promise<void>;
   /** Scores, explanation and health history again (after an order, a rescore, a language change). */
   reloadScores(): Promise<void>;
   /** After `orders.add`: the order on top of the list and the scores the same call recomputed. */
   orderAdded(order: Order): Promise<void>;
-  /** Rescores the whole book as of today (`scores.run`), then reloads the scores. */
+  /** Rescores the whole book as of today (in the background: `scores.start`), then reloads the scores. */
   scoreBook(): Promise<void>;
   /** The server renders reasons in the book's `language` setting: waits until it holds `language`, then reloads. */
   languageChanged(language: Language): Promise<void>;
@@ -76,9 +83,17 @@ export const useAccountStore = create<AccountPageState>()((set, get) => {
     );
   };
 
+  const loadContacts = (accountId: string) =>
+    forAccount(
+      accountId,
+      () => api.call('contacts.list', { accountId }),
+      (contacts) => set((state) => ({ contacts: settled(contacts, state.contacts) })),
+    );
+
   return {
     accountId: null,
     account: idle(),
+    contacts: idle(),
     orders: idle(),
     moreOrders: false,
     scores: idle(),
@@ -92,6 +107,7 @@ export const useAccountStore = create<AccountPageState>()((set, get) => {
       set({
         accountId,
         account: loading(idle()),
+        contacts: loading(idle()),
         orders: loading(idle()),
         moreOrders: false,
         scores: idle(),
@@ -105,6 +121,7 @@ export const useAccountStore = create<AccountPageState>()((set, get) => {
           () => api.call('accounts.get', { id: accountId }),
           (account) => set((state) => ({ account: settled(account, state.account) })),
         ),
+        loadContacts(accountId),
         forAccount(
           accountId,
           () => api.call('orders.list', { accountId, limit: ORDERS_PAGE_SIZE, offset: 0 }),
@@ -145,6 +162,18 @@ export const useAccountStore = create<AccountPageState>()((set, get) => {
       );
     },
 
+    accountSaved: async (account) => {
+      const before = get().account.value;
+      if (account.id !== get().accountId) return;
+      set({ account: { value: account, error: null, loading: false } });
+      if (before && (before.strategicFit !== account.strategicFit || before.reputation !== account.reputation)) await get().reloadScores();
+    },
+
+    reloadContacts: async () => {
+      const { accountId } = get();
+      if (accountId) await loadContacts(accountId);
+    },
+
     reloadScores: async () => {
       const { accountId } = get();
       if (accountId) await loadScores(accountId);
@@ -162,10 +191,12 @@ export const useAccountStore = create<AccountPageState>()((set, get) => {
       const { accountId } = get();
       if (!accountId || get().scoring) return;
       set({ scoring: true });
-      const run = await api.call('scores.run', {});
+      // In the background (the progress shows above the page); this account's scores reload when it is done.
+      const job = await useRescoreStore.getState().start();
       if (get().accountId !== accountId) return;
-      set((state) => ({ scoring: false, scores: run.ok ? state.scores : { ...state.scores, error: run.error } }));
-      if (run.ok) await loadScores(accountId);
+      const error = job === null ? useRescoreStore.getState().error : null;
+      set((state) => ({ scoring: false, scores: error ? { ...state.scores, error } : state.scores }));
+      if (job?.state === 'done') await loadScores(accountId);
     },
 
     languageChanged: async (language) => {

@@ -3,13 +3,14 @@ import { api } from '../api';
 import type { ApiError } from '../../src-main/contract/errors';
 import type { ScoreRunSummary, ScoreSummary } from '../../src-main/contract/models';
 import { useAccountsStore } from './accounts-store';
+import { useRescoreStore } from './rescore-store';
 
 interface DashboardState {
   /** The book's scores at a glance (`scores.summary`); null before the first answer. */
   summary: ScoreSummary | null;
   loading: boolean;
   error: ApiError | null;
-  /** A rescore (`scores.run`) is running. */
+  /** A rescore this page asked for is running (in the background: `scores.start`). */
   rescoring: boolean;
   /** The last rescore's result, shown until dismissed. */
   lastRun: ScoreRunSummary | null;
@@ -40,13 +41,14 @@ export const useDashboardStore = create<DashboardState>()((set, get) => ({
   rescore: async () => {
     if (get().rescoring) return;
     set({ rescoring: true, lastRun: null, error: null });
-    const result = await api.call('scores.run', {});
-    if (!result.ok) {
-      set({ rescoring: false, error: result.error });
+    // In the background (the progress shows above the page); the figures reload when it is done.
+    const job = await useRescoreStore.getState().start();
+    if (job === null || job.state !== 'done' || job.summary === null) {
+      set({ rescoring: false, ...(job === null ? { error: useRescoreStore.getState().error } : {}) });
       return;
     }
     await get().load();
-    set({ rescoring: false, lastRun: result.value });
+    set({ rescoring: false, lastRun: job.summary });
     if (useAccountsStore.getState().total !== null) void useAccountsStore.getState().refresh();
   },
 

@@ -315,8 +315,8 @@ function appErrorCode(run: () => unknown): string {
 }
 
 describe('migrations, one test per file', () => {
-  it('the migrations are 0001…0017, numbered without gaps', () => {
-    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
+  it('the migrations are 0001…0018, numbered without gaps', () => {
+    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
     expect(migrations.map((m) => m.file)).toEqual([
       '0001_accounts-and-contacts.sql',
       '0002_interactions-and-inquiries.sql',
@@ -335,6 +335,7 @@ describe('migrations, one test per file', () => {
       '0015_quote-version-validity.sql',
       '0016_complaint-response-note.sql',
       '0017_trade-fair-capture.sql',
+      '0018_todo-board.sql',
     ]);
   });
 

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LONG_NAME, seedScoredBook } from './account-book';
+import { LONG_NAME, seedScoredBook } from '../../scripts/sample-book';
 import { CJK, openE2e, type E2e } from './harness';
 
 /** Waits for server work (rescores, language switches) on a busy 2-core machine. */

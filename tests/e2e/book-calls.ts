@@ -4,11 +4,15 @@ import { openBook } from '../../src-main/db/book';
 import { call } from '../../src-main/handlers/dispatch';
 import { hostFacts, systemClock, type ServiceContext } from '../../src-main/services/context';
 
-/** Opens (or creates) the book at `file`, runs `work` on it and closes it. */
-export async function withBook<T>(file: string, work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+/**
+ * Opens (or creates) the book at `file`, runs `work` on it and closes it; `at` fixes the clock (a user in Shanghai),
+ * else it is the system's.
+ */
+export async function withBook<T>(file: string, work: (ctx: ServiceContext) => Promise<T>, at?: string): Promise<T> {
   const book = openBook(file, { create: true });
   try {
-    return await work({ book, now: systemClock, host: hostFacts() });
+    const clock = at === undefined ? { now: systemClock, host: hostFacts() } : { now: () => at, host: { timeZone: 'Asia/Shanghai', country: 'CN' } };
+    return await work({ book, ...clock });
   } finally {
     await book.close();
   }

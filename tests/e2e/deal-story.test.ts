@@ -209,7 +209,7 @@ describe('the deal story in Chromium (R1, R2, R7, R8, R9)', () => {
     await openBoard();
     const task = todoRow(`Reply to the inquiry from ${NAME}`);
     await expect.poll(() => task.count(), slow).toBe(1);
-    expect(await task.locator('td').nth(2).textContent()).toBe('R1');
+    expect(await task.getByRole('cell').nth(2).textContent()).toBe('R1');
     expect(await task.getByTestId('todo-buyer-time').textContent()).toMatch(/ 07:47 their time · Europe\/Madrid$/);
     expect(await task.getByTestId('todo-my-time').textContent()).toMatch(/ 1[34]:47$/); // 07:47 Madrid = 14:47 (CET) or 13:47 (CEST) in Shanghai
   });
@@ -335,7 +335,7 @@ describe('the deal story in Chromium (R1, R2, R7, R8, R9)', () => {
     for (const days of [3, 1]) {
       const row = todoRow(`Quote ${quoteNumber} for ${NAME} expires in ${days} business ${days === 1 ? 'day' : 'days'}`);
       await expect.poll(() => row.count(), slow).toBe(1);
-      expect(await row.locator('td').nth(2).textContent()).toBe('R7');
+      expect(await row.getByRole('cell').nth(2).textContent()).toBe('R7');
       expect(await row.getByTestId('todo-buyer-time').textContent()).toMatch(/ 08:15 their time · Europe\/Madrid$/);
       expect(await row.getByTestId('todo-my-time').textContent()).toMatch(/ 1[45]:15$/); // 08:15 Madrid in Shanghai
     }
@@ -406,7 +406,7 @@ describe('the deal story in Chromium (R1, R2, R7, R8, R9)', () => {
     await openBoard();
     const row = todoRow(`Lost quote ${quoteNumber}: answer the spec questions ${NAME} asked`);
     await expect.poll(() => row.count(), slow).toBe(1);
-    expect(await row.locator('td').nth(2).textContent()).toBe('R9');
+    expect(await row.getByRole('cell').nth(2).textContent()).toBe('R9');
     expect(await row.getByTestId('todo-buyer-time').textContent()).toMatch(/ 08:15 their time · Europe\/Madrid$/);
     await expect.poll(() => page.getByTestId('todo-row').filter({ hasText: `Quote ${quoteNumber} for ${NAME} expires` }).count(), slow).toBe(0);
     expect(await todoRow(`Follow up quote ${quoteNumber} with ${NAME}`).count()).toBe(0);

@@ -10,6 +10,8 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import type { Result } from '../../src-main/contract/errors';
 import { ensureRendererBuilt, launchChromium, serveBook, type Served } from '../../scripts/web-mode-harness';
 
+export { seriousAxeViolations } from '../../scripts/web-mode-harness';
+
 /** Chinese characters: the page switched to 中文. */
 export const CJK = /[\u4e00-\u9fff]/;
 
@@ -116,4 +118,5 @@ export function pageShots(page: Page): (name: string) => Promise<void> {
     await page.setViewportSize(viewport);
   };
 }
+
 

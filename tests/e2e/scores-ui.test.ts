@@ -8,8 +8,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScoreSummary } from '../../src-main/contract/models';
 import { serveBook } from '../../scripts/web-mode-harness';
+import type { RescoreJob } from '../../src-main/contract/rescoring';
 import { runTradebook } from '../cli/run-cli';
-import { CJK, PAGE_DEFAULTS, openE2e, type E2e } from './harness';
+import { CJK, PAGE_DEFAULTS, openE2e, seriousAxeViolations, type E2e } from './harness';
 
 const slow = { timeout: 15_000 };
 
@@ -132,32 +133,89 @@ describe('Accounts list with scores', () => {
 
 });
 
-describe('Dashboard on a book never scored', () => {
-  it('shows the empty state with Rescore now; rescoring fills the figures in', async () => {
-    const emptyDb = path.join(e2e.dir, 'empty.db');
+describe('a book never scored (issue 13 item 6)', () => {
+  /** A served book of one account, made by the CLI and never scored. */
+  async function unscoredBook(name: string): Promise<string> {
+    const file = path.join(e2e.dir, name);
     for (const args of [['init', '--json'], ['accounts', 'add', '--name', 'Solo Trading Ltd', '--country', 'GB', '--json']]) {
-      const run = await runTradebook(['--db', emptyDb, ...args]);
+      const run = await runTradebook(['--db', file, ...args]);
       expect(run.status, run.stderr).toBe(0);
     }
-    const other = await serveBook(emptyDb);
+    return file;
+  }
+
+  async function jobOf(served: { url: string; token: string }): Promise<RescoreJob | null> {
+    const response = await fetch(new URL('/api/call', served.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${served.token}` },
+      body: JSON.stringify({ name: 'scores.job', input: {} }),
+    });
+    return ((await response.json()) as { value: RescoreJob | null }).value;
+  }
+
+  it('is scored in the background as soon as it is opened: nothing to press, the dashboard fills in', async () => {
+    const other = await serveBook(await unscoredBook('never-scored.db'));
     const emptyPage = await e2e.browser.newPage(PAGE_DEFAULTS);
     try {
       e2e.watch(emptyPage);
       await emptyPage.goto(other.url);
       await emptyPage.getByTestId('nav-dashboard').click();
-      await emptyPage.getByTestId('dashboard-empty').waitFor(slow);
-      expect(await emptyPage.getByTestId('dashboard-tiers').count()).toBe(0);
-      await emptyPage.getByTestId('dashboard-empty').getByTestId('dashboard-rescore').click();
-      await emptyPage.getByTestId('dashboard-rescored').waitFor(slow);
       await emptyPage.getByTestId('dashboard-quadrants').waitFor(slow);
       // One account without orders: no tier, one quadrant, no churn warning.
       const quadrants = await emptyPage.locator('[data-testid^="dashboard-quadrant-"]').evaluateAll((tiles) => tiles.map((t) => Number(t.getAttribute('data-count'))));
       expect(quadrants.reduce((a, b) => a + b, 0)).toBe(1);
       expect(await emptyPage.getByTestId('dashboard-churn-none').count()).toBe(1);
+      expect(await jobOf(other)).toMatchObject({ state: 'done', reason: 'first', done: 1, total: 1, error: null });
+      expect(await emptyPage.getByTestId('rescore-status').count()).toBe(0);
     } finally {
       await emptyPage.close();
       await other.stop();
     }
+  });
+
+  it('a rescore that dies says so above the page, nothing changed, and offers to score again', async () => {
+    // The worker kills itself at its first account, as a crash would.
+    const other = await serveBook(await unscoredBook('crashing.db'), { TRADEBOOK_RESCORE_CRASH_AT: '0' });
+    const crashPage = await e2e.browser.newPage(PAGE_DEFAULTS);
+    try {
+      e2e.watch(crashPage);
+      await crashPage.goto(other.url);
+      await crashPage.getByTestId('rescore-failed').waitFor(slow);
+      expect(await crashPage.getByTestId('rescore-failed').textContent()).toMatch(/^Scoring stopped before it was done; nothing was changed\. \(.*SIGKILL.*\)Score again$/);
+      expect(await jobOf(other)).toMatchObject({ state: 'failed', error: { code: 'worker_crashed' } });
+      await crashPage.getByTestId('nav-dashboard').click();
+      await crashPage.getByTestId('dashboard-empty').waitFor(slow);
+    } finally {
+      await crashPage.close();
+      await other.stop();
+    }
+  });
+});
+
+describe('the rescore’s progress above every page', () => {
+  it('while one runs: what it does, how far, and Stop — in both languages, with nothing serious for axe', async () => {
+    // The page is told a 50,000-account rescore is a quarter done (its rendering only; the real one is above).
+    const running: RescoreJob = {
+      id: '01JNR0000000000000000000R1', state: 'running', reason: 'first', phase: 'score', done: 12_345, total: 50_000,
+      startedAt: '2026-12-07T10:00:00Z', finishedAt: null, summary: null, error: null,
+    };
+    await page.route('**/api/call', (route) =>
+      (route.request().postDataJSON() as { name?: string } | null)?.name === 'scores.job' ? route.fulfill({ json: { ok: true, value: running } }) : route.fallback(),
+    );
+    try {
+      await expect.poll(() => page.getByTestId('rescore-text').textContent(), slow).toBe('Scoring the book: 12,345 of 50,000 accounts…');
+      expect(await page.getByTestId('rescore-status').textContent()).toContain('This book has not been scored yet');
+      expect(await page.getByTestId('rescore-status').getByRole('progressbar').getAttribute('aria-valuenow')).toBe('25');
+      expect(await seriousAxeViolations(page, '[data-testid="rescore-status"]')).toEqual([]);
+      await page.getByTestId('language-switch').getByText('中文').click();
+      await expect.poll(() => page.getByTestId('rescore-text').textContent()).toBe('正在评分：12,345 / 50,000 个客户…');
+      expect(await page.getByTestId('rescore-cancel').textContent()).toBe('停止评分');
+      await page.getByTestId('language-switch').getByText('EN').click();
+    } finally {
+      await page.unroute('**/api/call');
+    }
+    // The book's own answer again: no rescore runs, the bar goes.
+    await expect.poll(() => page.getByTestId('rescore-status').count(), slow).toBe(0);
   });
 });
 

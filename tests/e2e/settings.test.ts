@@ -69,6 +69,22 @@ describe('Settings page in Chromium', () => {
     expect(await page.getByTestId('settings-section-you').getByText('default').count()).toBe(1); // base currency only
   });
 
+  it('has a field for every key the book knows (`settings.list`, what `tradebook settings list` prints)', async () => {
+    const keys = (await e2e.api<Setting[]>('settings.list', {})).map((setting) => setting.key);
+    expect(keys.length).toBeGreaterThan(40);
+    const missing: string[] = [];
+    for (const key of keys) {
+      const tier = key.startsWith('touchPoints.') ? key.slice('touchPoints.'.length) : null;
+      const shown = tier
+        ? page.locator(`[data-testid^="touch-${tier}-"]`)
+        : key === 'businessWindow'
+          ? field('businessWindow-start')
+          : field(key);
+      if ((await shown.count()) === 0) missing.push(key);
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('refuses a bad value next to its field before anything is saved', async () => {
     await field('poolDays').fill('5000');
     await expect.poll(() => errorOf('poolDays').textContent()).toMatch(/3650/);

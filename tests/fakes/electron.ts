@@ -20,6 +20,11 @@ class Emitter {
 
 export class FakeWebContents extends Emitter {
   windowOpenHandler: ((details: unknown) => { action: string }) | null = null;
+  /** What the main process sent the window (channel, …args). */
+  sent: unknown[][] = [];
+  send(...args: unknown[]) {
+    this.sent.push(args);
+  }
   setWindowOpenHandler(handler: (details: unknown) => { action: string }) {
     this.windowOpenHandler = handler;
   }
@@ -80,6 +85,22 @@ export const ipcRenderer = {
     recorded.invoked.push(args);
     return Promise.resolve({ ok: true, value: null });
   },
+  /** Listeners by channel: tests call them as the main process's messages would. */
+  listeners: new Map<string, ((event: unknown, ...args: unknown[]) => void)[]>(),
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void) {
+    ipcRenderer.listeners.set(channel, [...(ipcRenderer.listeners.get(channel) ?? []), listener]);
+  },
+};
+
+/** The application menu: the template of the last menu set is recorded. */
+export const Menu = {
+  applied: null as null | { template: Record<string, unknown>[] },
+  buildFromTemplate(template: Record<string, unknown>[]) {
+    return { template };
+  },
+  setApplicationMenu(menu: { template: Record<string, unknown>[] } | null) {
+    Menu.applied = menu;
+  },
 };
 
 export const ipcMain = {
@@ -106,6 +127,29 @@ export class Notification extends Emitter {
     Notification.shown.push({ title: this.options.title, body: this.options.body });
   }
 }
+
+/** A utility process (the background rescore): what it was sent is recorded; it answers only when a test emits. */
+export class FakeUtilityProcess extends Emitter {
+  sent: unknown[] = [];
+  killed = false;
+  postMessage(message: unknown) {
+    this.sent.push(message);
+  }
+  kill() {
+    this.killed = true;
+    this.emit('exit', null);
+    return true;
+  }
+}
+
+export const utilityProcess = {
+  forked: [] as { modulePath: string; args: string[]; options: Record<string, unknown>; child: FakeUtilityProcess }[],
+  fork(modulePath: string, args: string[] = [], options: Record<string, unknown> = {}) {
+    const child = new FakeUtilityProcess();
+    utilityProcess.forked.push({ modulePath, args, options, child });
+    return child;
+  },
+};
 
 export const dialog = {
   errors: [] as string[][],
@@ -147,4 +191,4 @@ class FakeApp extends Emitter {
 }
 export const app = new FakeApp();
 
-export default { BrowserWindow, session, contextBridge, ipcRenderer, ipcMain, dialog, app, powerMonitor, Notification };
+export default { BrowserWindow, session, contextBridge, ipcRenderer, ipcMain, dialog, app, powerMonitor, Notification, utilityProcess };

@@ -11,6 +11,7 @@ import type { ServiceContext } from '../../src-main/services/context';
 import { call, dispatch } from '../../src-main/handlers/dispatch';
 import { errorOf, openTestBook, snapshot, valueOf, type TestBook } from '../db/temp-book';
 import { loadMigrations } from '../../src-main/db/migrator';
+import { rescoreSettled } from '../../src-main/services/rescoring';
 
 /** The schema version a new book has: the number of the newest migration file. */
 const LATEST = loadMigrations().length;
@@ -154,7 +155,8 @@ describe('contacts', () => {
     const maria = valueOf(
       await run(ctx, 'contacts.add', { accountId: madrid.id, name: 'María López', emails: ['maria.lopez@valvulas-ibericas.es'], phones: ['+34 912 345 678'] }),
     );
-    expect(maria).toMatchObject({ isPrimary: true, emails: ['maria.lopez@valvulas-ibericas.es'], phones: ['+34 912 345 678'], title: null });
+    // The phone is stored in E.164, read in the account's country.
+    expect(maria).toMatchObject({ isPrimary: true, emails: ['maria.lopez@valvulas-ibericas.es'], phones: ['+34912345678'], title: null });
     const jorge = valueOf(await run(ctx, 'contacts.add', { accountId: madrid.id, name: 'Jorge Ruiz', isPrimary: true }));
     expect(jorge.isPrimary).toBe(true);
     const ana = valueOf(await run(ctx, 'contacts.add', { accountId: madrid.id, name: 'Ana Gil', title: 'Engineer' }));
@@ -178,7 +180,25 @@ describe('contacts', () => {
       expectCode(await run(ctx, 'contacts.add', { accountId: madrid.id, name: 'X', phones: ['call me'] }), 'invalid_input');
       expectCode(await run(ctx, 'contacts.add', { accountId: '01ARZ3NDEKTSV4RRFFQ69G5FAV', name: 'X', isPrimary: true }), 'not_found');
       expectCode(await run(ctx, 'contacts.list', { accountId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' }), 'not_found');
+      const ana = valueOf(await call(ctx, 'contacts.list', { accountId: madrid.id })).find((c) => c.name === 'Ana Gil')!;
+      const phone = expectCode(await run(ctx, 'contacts.update', { id: ana.id, phones: ['+34 600 000 000', 'call me'] }), 'invalid_input');
+      expect(phone.issues?.map((i) => i.path)).toEqual(['phones.1']);
+      expectCode(await run(ctx, 'contacts.update', { id: ana.id, name: '  ' }), 'invalid_input');
+      expectCode(await run(ctx, 'contacts.update', { id: ana.id, surname: 'Gil' } as never), 'invalid_input');
+      expectCode(await run(ctx, 'contacts.update', { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV', name: 'X' }), 'not_found');
+      expectCode(await run(ctx, 'contacts.remove', { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV' }), 'not_found');
     });
+  });
+
+  it('contacts.update changes what is given and clears what is emptied; contacts.remove takes one out', async () => {
+    const ana = valueOf(await run(ctx, 'contacts.list', { accountId: madrid.id })).find((c) => c.name === 'Ana Gil')!;
+    const edited = valueOf(await run(ctx, 'contacts.update', { id: ana.id, title: 'Head of purchasing', phones: ['612 345 678'], wechat: 'ana_gil' }));
+    expect(edited).toMatchObject({ name: 'Ana Gil', title: 'Head of purchasing', phones: ['+34612345678'], wechat: 'ana_gil', isPrimary: false });
+    expect(valueOf(await run(ctx, 'contacts.update', { id: ana.id, title: '', wechat: '' }))).toMatchObject({ title: null, wechat: null });
+    const removed = valueOf(await run(ctx, 'contacts.remove', { id: ana.id }));
+    expect(removed.id).toBe(ana.id);
+    expect(valueOf(await run(ctx, 'contacts.list', { accountId: madrid.id })).map((c) => c.name)).not.toContain('Ana Gil');
+    expectCode(await run(ctx, 'contacts.update', { id: ana.id, name: 'Ana' }), 'not_found');
   });
 });
 
@@ -1083,6 +1103,35 @@ describe('trade-fair capture (issue 13 item 1)', () => {
       expectCode(await run(ctx, 'leads.add', { company: 'X', country: 'DE', photo: { data: Buffer.from('not a photo').toString('base64') } }), 'invalid_state');
       expectCode(await run(ctx, 'cardPhotos.get', { accountId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' }), 'not_found');
     });
+  });
+});
+
+describe('the board and the background rescore (issues 13 and 14)', () => {
+  it('todos.board, and scores.start / scores.job / scores.cancel through the dispatcher (details in tests/todos and tests/scoring/background.test.ts)', async () => {
+    const board = valueOf(await run(ctx, 'todos.board', { at: NOW, limit: 5 }));
+    expect(board.groups.map((g) => g.group)).toEqual(['overdue', 'today', 'upcoming']);
+    expect(board.rows.length).toBeLessThanOrEqual(5);
+    expectCode(await run(ctx, 'todos.board', { at: NOW, rule: 'X1', limit: 5 }), 'invalid_input');
+
+    const started = valueOf(await run(ctx, 'scores.start', {}));
+    expect(started).toMatchObject({ state: 'running', reason: 'asked', summary: null, error: null });
+    expect(valueOf(await run(ctx, 'scores.start', {})).id).toBe(started.id);
+    const done = await rescoreSettled(ctx);
+    expect(done).toMatchObject({ id: started.id, state: 'done', error: null });
+    expect(done!.summary!.accounts).toBe(valueOf(await run(ctx, 'accounts.count', {})));
+    expect(valueOf(await run(ctx, 'scores.job', {}))).toEqual(done);
+    // Cancelling a finished rescore changes nothing.
+    expect(valueOf(await run(ctx, 'scores.cancel', {}))).toEqual(done);
+    expectCode(await run(ctx, 'scores.start', { asOf: '1800-01-01' }), 'invalid_input');
+  });
+});
+
+describe('the dashboard’s work lists (issue 13 item 4)', () => {
+  it('dashboard.work answers in the contract’s shape; a bad instant is refused', async () => {
+    const work = valueOf(await run(ctx, 'dashboard.work', {}));
+    expect(work.at).toBe(NOW);
+    expect(work.quotesExpiring.rows.length).toBeLessThanOrEqual(work.quotesExpiring.count);
+    expectCode(await run(ctx, 'dashboard.work', { at: '2025-13-01T00:00:00Z' }), 'invalid_input');
   });
 });
 

@@ -23,23 +23,24 @@ describe('to-do board keyboard model', () => {
   });
 
   it('moves within the board without wrapping; with nothing selected starts at the top (next) or bottom (prev)', () => {
-    const ids = ['a', 'b', 'c'];
-    expect(moveSelection(ids, null, 'next')).toBe('a');
-    expect(moveSelection(ids, null, 'prev')).toBe('c');
-    expect(moveSelection(ids, 'a', 'next')).toBe('b');
-    expect(moveSelection(ids, 'c', 'next')).toBe('c');
-    expect(moveSelection(ids, 'a', 'prev')).toBe('a');
-    expect(moveSelection(ids, 'gone', 'next')).toBe('a');
-    expect(moveSelection(ids, 'b', 'first')).toBe('a');
-    expect(moveSelection(ids, 'b', 'last')).toBe('c');
-    expect(moveSelection([], 'a', 'next')).toBeNull();
+    // Board positions 0…2 of a three-row board (the rows themselves may not be loaded yet).
+    expect(moveSelection(3, null, 'next')).toBe(0);
+    expect(moveSelection(3, null, 'prev')).toBe(2);
+    expect(moveSelection(3, 0, 'next')).toBe(1);
+    expect(moveSelection(3, 2, 'next')).toBe(2);
+    expect(moveSelection(3, 0, 'prev')).toBe(0);
+    expect(moveSelection(3, 7, 'next')).toBe(0);
+    expect(moveSelection(3, 1, 'first')).toBe(0);
+    expect(moveSelection(3, 1, 'last')).toBe(2);
+    expect(moveSelection(66_000, 1, 'last')).toBe(65_999);
+    expect(moveSelection(0, 0, 'next')).toBeNull();
   });
 
   it('after done the selection stays in place: the next row, else the one above', () => {
-    expect(selectionAfterRemoval(['a', 'b', 'c'], 'b')).toBe('c');
-    expect(selectionAfterRemoval(['a', 'b', 'c'], 'c')).toBe('b');
-    expect(selectionAfterRemoval(['a'], 'a')).toBeNull();
-    expect(selectionAfterRemoval(['a'], 'z')).toBeNull();
+    expect(selectionAfterRemoval(3, 1)).toBe(2);
+    expect(selectionAfterRemoval(3, 2)).toBe(1);
+    expect(selectionAfterRemoval(1, 0)).toBeNull();
+    expect(selectionAfterRemoval(1, 4)).toBeNull();
   });
 
   it('R15: a to-do leads to what it is about: a quote to its editor, an inquiry or a complaint to its page, the rest to the account', () => {

@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { rescoreSettled } from '../../src-main/services/rescoring';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type HandlerName, type InputOf } from '../../src-main/contract';
 import type { Account, Contact, Order, Quote } from '../../src-main/contract/models';
@@ -124,6 +125,8 @@ const READS: HandlerName[] = [
   'progress.get',
   'leads.duplicates',
   'cardPhotos.get',
+  'todos.board',
+  'dashboard.work',
 ];
 
 describe('change stamps', () => {
@@ -139,7 +142,15 @@ describe('change stamps', () => {
     expect((await run('accounts.update', { id: a.id, notes: 'Prefers WhatsApp', reputation: 4 })).changed).toBe(1);
     contact = (await run('contacts.add', { accountId: a.id, name: 'María García', emails: ['maria@valvulas.es'] })).value as Contact;
     // A second primary contact takes the flag from the first: two records change, both stamped.
-    expect((await run('contacts.add', { accountId: a.id, name: 'Jorge Ruiz', isPrimary: true })).changed).toBe(2);
+    const jorgeAdded = await run('contacts.add', { accountId: a.id, name: 'Jorge Ruiz', isPrimary: true, phones: ['+34 600 000 001'] });
+    expect(jorgeAdded.changed).toBe(2);
+    const jorge = jorgeAdded.value as Contact;
+    // Editing a contact stamps the fields it changed; making María primary again takes the flag from Jorge (two records).
+    expect((await run('contacts.update', { id: jorge.id, title: 'Buyer', phones: ['+34 600 000 002'] })).changed).toBe(1);
+    expect((await run('contacts.update', { id: contact.id, isPrimary: true })).changed).toBe(2);
+    // A removed contact is a stamped tombstone, never deleted outright.
+    const temp = (await run('contacts.add', { accountId: a.id, name: 'Temp Contact' })).value as Contact;
+    expect((await run('contacts.remove', { id: temp.id })).changed).toBe(1);
     await run('interactions.add', { accountId: a.id, kind: 'email', direction: 'out', occurredAt: '2025-03-10T09:00:00Z', awaitsReply: true });
     expect((await run('interactions.add', { accountId: a.id, kind: 'email', direction: 'in', occurredAt: '2025-03-11T09:00:00Z' })).changed).toBe(2);
     const inquiry = (await run('inquiries.add', { accountId: a.id, contactId: contact.id, source: 'website', receivedAt: '2025-03-12T03:47:00Z' })).value as { id: string };
@@ -194,6 +205,14 @@ describe('change stamps', () => {
     await run('schedule.run', { now: NOW });
     expect((tb.book.sqlite.prepare('SELECT priority_channel FROM accounts WHERE id = ?').get(b.id) as { priority_channel: number }).priority_channel).toBe(1);
     await run('scores.run', {});
+    // The background rescore writes from its own process: whatever shared it changes is stamped all the same.
+    for (const name of ['scores.start', 'scores.job', 'scores.cancel'] as const) exercised.add(name);
+    const beforeRescore = shared(tb);
+    valueOf(await call(tb.ctx, 'scores.start', {}));
+    expect((await rescoreSettled(tb.ctx))!.state).toBe('done');
+    expect(valueOf(await call(tb.ctx, 'scores.job', {}))!.state).toBe('done');
+    expect(valueOf(await call(tb.ctx, 'scores.cancel', {}))!.state).toBe('done');
+    expectStamped(beforeRescore, shared(tb), tb.book.clock.site, 'scores.start');
     const todo = valueOf(await call(tb.ctx, 'todos.list', { limit: 10 }))[0]!;
     // What the user does to a to-do is a shared record of its own (task_states, by the to-do's key).
     expect((await run('tasks.snooze', { id: todo.id, until: 'buyer-morning' })).changed).toBe(1);
@@ -249,6 +268,7 @@ describe('change stamps', () => {
       'calendar.year': { country: 'ES', year: 2025 },
       'leads.duplicates': { company: 'Valvulas Ibericas', email: 'maria@valvulas.es', country: 'ES' },
       'cardPhotos.get': { accountId: a.id },
+      'todos.board': { at: NOW },
     };
     for (const name of READS) {
       const before = shared(tb);

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/contract/errors';
+import { dateInZone } from '../../src-main/domain/dates';
 import {
   addBusinessHours,
   classifyLocalTime,
@@ -70,6 +71,12 @@ describe(`round trips over all ${zones.length} zones`, () => {
         expect(at('compatible')).toBe(at('earlier'));
         expect(errorCode(() => at('reject'))).toBe('time_ambiguous');
       }
+    });
+  });
+
+  it("an instant's local date (dateInZone, the scorer's cached Intl reading) is Temporal's", () => {
+    forEveryZone(instantIn(1900, 2100), 20, (zone, instant) => {
+      expect(dateInZone(instant.toString(), zone), `${zone} ${instant}`).toBe(instant.toZonedDateTimeISO(zone).toPlainDate().toString());
     });
   });
 

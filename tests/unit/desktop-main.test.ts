@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { app, BrowserWindow, ipcMain, Notification, powerMonitor } from '../fakes/electron';
-import { INVOKE_CHANNEL } from '../../src-main/preload/channel';
+import { app, BrowserWindow, ipcMain, Menu, Notification, powerMonitor } from '../fakes/electron';
+import { COMMAND_CHANNEL, INVOKE_CHANNEL } from '../../src-main/preload/channel';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradebook-desktop-'));
 const book = path.join(dir, 'book.db');
@@ -34,6 +34,18 @@ describe('desktop shell: lifecycle', () => {
     expect(added).toMatchObject({ ok: true, value: { timeZone: 'Europe/Madrid' } });
     expect(await handler(trusted, 'accounts.add', { name: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await handler(trusted, 'nope.nothing', {})).toMatchObject({ ok: false, error: { code: 'unknown_handler' } });
+
+    // The menu is set in the book's language; New lead sends the window its command; a new language rebuilds it.
+    type Item = { id?: string; label?: string; click?: () => void; submenu?: Item[] };
+    const menuItems = () => (Menu.applied!.template as Item[]).flatMap((item) => [item, ...(item.submenu ?? [])]);
+    expect((Menu.applied!.template as Item[]).map((item) => item.label)).toContain('File');
+    menuItems().find((item) => item.id === 'newLead')!.click!();
+    expect(window.webContents.sent.at(-1)).toEqual([COMMAND_CHANNEL, 'newLead']);
+    expect(await handler(trusted, 'settings.set', { key: 'language', value: 'zh-CN' })).toMatchObject({ ok: true });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(menuItems().find((item) => item.id === 'newLead')!.label).toBe('新线索');
+    expect(await handler(trusted, 'settings.set', { key: 'language', value: 'en' })).toMatchObject({ ok: true });
+    await new Promise((resolve) => setTimeout(resolve, 100));
 
     const stranger = { sender: {}, senderFrame: { url: 'https://evil.example/' } };
     expect(await handler(stranger, 'accounts.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden_origin' } });

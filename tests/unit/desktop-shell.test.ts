@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BrowserWindow, recorded } from '../fakes/electron';
+import { BrowserWindow, ipcRenderer, recorded } from '../fakes/electron';
 import { createMainWindow, hardenSession, secureWebPreferences } from '../../src-main/window';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/web/csp';
-import { INVOKE_CHANNEL } from '../../src-main/preload/channel';
+import { COMMAND_CHANNEL, INVOKE_CHANNEL } from '../../src-main/preload/channel';
 
 describe('desktop shell: window security', () => {
   it('uses exactly the secure web preferences', () => {
@@ -61,11 +61,23 @@ describe('desktop shell: preload', () => {
     await import('../../src-main/preload/index');
   });
 
-  it('exposes exactly one object with exactly one function, invoke', () => {
+  it('exposes exactly one object with two functions: invoke, and onCommand for the menu', () => {
     expect([...recorded.exposed.keys()]).toEqual(['tradebook']);
     const api = recorded.exposed.get('tradebook') as Record<string, unknown>;
-    expect(Object.keys(api)).toEqual(['invoke']);
+    expect(Object.keys(api)).toEqual(['invoke', 'onCommand']);
     expect(typeof api.invoke).toBe('function');
+  });
+
+  it('onCommand passes on only the menu’s command names, never the event', () => {
+    const api = recorded.exposed.get('tradebook') as { onCommand: (listener: (command: string) => void) => void };
+    const heard: unknown[][] = [];
+    api.onCommand((...args) => heard.push(args));
+    const [listener] = ipcRenderer.listeners.get(COMMAND_CHANNEL)!;
+    listener!({ sender: 'main' }, 'newLead');
+    listener!({ sender: 'main' }, 'require("child_process")');
+    listener!({ sender: 'main' }, { toString: () => 'newLead' });
+    listener!({ sender: 'main' }, 'shortcuts');
+    expect(heard).toEqual([['newLead'], ['shortcuts']]);
   });
 
   it('forwards only string call names over the one channel', async () => {

@@ -11,6 +11,7 @@
  * is estimated from how much of the file has been read, during 'write' it is exact.
  */
 import type { ParsedInputOf } from '../../contract';
+import { markScoresStale } from '../scoring';
 import { AppError, renderMessage } from '../../contract/errors';
 import type { ErrorCode, Language } from '../../contract/messages';
 import type { ImportPreview, ImportReport, ImportRowError } from '../../contract/transfer';
@@ -229,6 +230,9 @@ export async function runImport(ctx: ServiceContext, input: ParsedInputOf<'impor
               refused = applied;
               throw new Refused();
             }
+            // New accounts and orders move every account's place among the others: a full rescore follows in the
+            // background (services/rescoring.ts).
+            markScoresStale(ctx.book.sqlite, ctx.now());
             return applied;
           })
           .immediate();

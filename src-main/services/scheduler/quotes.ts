@@ -76,6 +76,18 @@ const EXPIRING_STRATEGIES = new Set(['fixed', 'fx', 'staged', 'periodic']);
  * FX-sensitive quote, a review task and reminders counted from the cut — a reminder the cut overtook is dismissed,
  * and comes back when the user re-confirms).
  */
+/**
+ * R7: the last valid day a sent quote runs on — an FX cut once its currency moved past the threshold, else the
+ * current stage of a staged quote, else the version's last valid day. The dashboard's "expiring this week" reads it too.
+ */
+export function runningValidThrough(
+  row: Pick<QuoteRow, 'validity_strategy' | 'valid_through' | 'fx_flagged_at' | 'fx_cut_through' | 'stage_valid_through'>,
+): string | null {
+  if (row.validity_strategy === 'fx' && row.fx_flagged_at !== null && row.fx_cut_through !== null) return row.fx_cut_through;
+  if (row.validity_strategy === 'staged') return row.stage_valid_through ?? row.valid_through;
+  return row.valid_through;
+}
+
 export function quoteVerdict(calendar: BusinessCalendar, settings: RuleSettings, row: QuoteRow, baseCurrency: string): Verdict {
   const sentMs = row.sent_at === null ? 0 : instantMs(row.sent_at);
   const base = { sourceTable: 'quotes', sourceId: row.id, accountId: row.account_id, rules: ['R2', 'R7', 'R9'], eventMs: sentMs, updatedAt: row.updated_at, hasTasks: row.has_tasks === 1 };
@@ -99,8 +111,7 @@ export function quoteVerdict(calendar: BusinessCalendar, settings: RuleSettings,
     });
   }
   const flaggedMs = row.validity_strategy === 'fx' && row.fx_flagged_at !== null && row.fx_cut_through !== null ? instantMs(row.fx_flagged_at) : null;
-  const validThrough =
-    flaggedMs !== null ? row.fx_cut_through : row.validity_strategy === 'staged' ? (row.stage_valid_through ?? row.valid_through) : row.valid_through;
+  const validThrough = runningValidThrough(row);
   const plan = validThrough !== null && EXPIRING_STRATEGIES.has(row.validity_strategy) ? expiryPlan(calendar, settings, buyer, validThrough) : null;
   const reviewKey = `R7:quote:${row.id}:fx:`;
   if (flaggedMs !== null) {

@@ -2,6 +2,7 @@ import { Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account, AccountTimes } from '../../../src-main/contract/models';
+import { InquirySource } from '../../../src-main/contract/primitives';
 import { api } from '../../api';
 import { useNow } from '../../hooks/use-now';
 import { countryName, localTimeIn, weekdayTimeIn } from '../../i18n';
@@ -10,6 +11,8 @@ import { useUiStore } from '../../stores/ui-store';
 import { CardPhoto } from './CardPhoto';
 import { CardTitle } from './CardTitle';
 import { languageName } from './account-format';
+
+const isSource = (value: string): value is (typeof InquirySource.options)[number] => (InquirySource.options as readonly string[]).includes(value);
 
 /** One labelled value; long values are cut with an ellipsis and shown whole in the tooltip. */
 export function Field({ label, value, testId, wide = false }: { label: string; value: ReactNode; testId?: string; wide?: boolean }) {
@@ -112,7 +115,7 @@ export function AccountDetailsCard({ account }: { account: Account }) {
           <Field label={t('account.details.timeZone')} value={account.timeZone} />
           <Field label={t('account.details.language')} value={account.language ? languageName(account.language, language) : null} />
           <Field label={t('account.details.currency')} value={account.currency} />
-          <Field label={t('account.details.source')} value={account.source} />
+          <Field label={t('account.details.source')} value={account.source && isSource(account.source) ? t(`inquiries.sources.${account.source}`) : account.source} />
           <Field label={t('account.details.owner')} value={account.owner} />
           <Field label={t('account.details.strategicFit')} value={rating(account.strategicFit)} />
           <Field label={t('account.details.reputation')} value={rating(account.reputation)} />

@@ -1,13 +1,16 @@
 import { Badge, Button, Card, Center, EmptyState, Grid, Group, Kbd, Loader, Notification, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Order } from '../../../src-main/contract/models';
+import type { Account, Contact, Order } from '../../../src-main/contract/models';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { useIdlePreload } from '../../hooks/use-idle-preload';
 import { countryName } from '../../i18n';
 import { useAccountStore } from '../../stores/account-store';
 import { useUiStore } from '../../stores/ui-store';
 import { AccountDetailsCard } from './AccountDetailsCard';
+import { AccountEditForm } from './AccountEditForm';
+import { ContactsCard } from './ContactsCard';
 import { CardTitle } from './CardTitle';
 import { ExplanationDrawer } from './ExplanationDrawer';
 import { HealthCard } from './HealthCard';
@@ -19,9 +22,14 @@ import { ScoresCard, quadrantColors } from './ScoresCard';
 import { TimelineCard } from './TimelineCard';
 import { formatMoney, todayIn } from './account-format';
 
+// The contact form reads phone numbers with the phone-number metadata: fetched while the page is idle.
+const loadContactForm = () => import('./ContactForm');
+const ContactForm = lazy(() => loadContactForm().then((module) => ({ default: module.ContactForm })));
+
 /**
- * One account: details and the buyer's time now, its orders (add one with O), its timeline of every record, its
- * scores with their explanation (E) and its health at each quarterly review. Esc or Alt+← goes back to the list.
+ * One account: details and the buyer's time now (edit them with F2), its contacts (add one with C), its orders (add
+ * one with O), its timeline of every record, its scores with their explanation (E) and its health at each quarterly
+ * review. Esc or Alt+← goes back to the list.
  */
 export function AccountPage({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
@@ -30,12 +38,23 @@ export function AccountPage({ accountId }: { accountId: string }) {
   const open = useAccountStore((state) => state.open);
   const languageChanged = useAccountStore((state) => state.languageChanged);
   const orderAdded = useAccountStore((state) => state.orderAdded);
+  const accountSaved = useAccountStore((state) => state.accountSaved);
+  const reloadContacts = useAccountStore((state) => state.reloadContacts);
+  const contacts = useAccountStore((state) => state.contacts);
   const account = useAccountStore((state) => state.account);
   const baseCurrency = useAccountStore((state) => state.baseCurrency);
   const myTimeZone = useAccountStore((state) => state.myTimeZone);
   const [ordering, setOrdering] = useState(false);
   const [explaining, setExplaining] = useState(false);
   const [added, setAdded] = useState<Order | null>(null);
+  const [editing, setEditing] = useState(false);
+  /** The contact in the contact form: 'new' adds one. */
+  const [contactEdited, setContactEdited] = useState<Contact | 'new' | null>(null);
+  /** What the form shows, kept while it closes (its title must not turn into "Add a contact"). */
+  const [contactShown, setContactShown] = useState<Contact | 'new'>('new');
+  const [contactFormUsed, setContactFormUsed] = useState(false);
+  const contactFormLoaded = useIdlePreload(loadContactForm);
+  const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
     void open(accountId);
@@ -50,14 +69,33 @@ export function AccountPage({ accountId }: { accountId: string }) {
   }, [language, languageChanged]);
 
   const back = () => setPage('accounts');
-  const overlayOpen = ordering || explaining;
+  const formOpen = ordering || editing || contactEdited !== null;
+  const overlayOpen = formOpen || explaining;
+  const editContact = (contact: Contact | 'new') => {
+    setContactFormUsed(true);
+    setContactEdited(contact);
+    setContactShown(contact);
+  };
   useHotkeys([
     // Esc inside a dialog (or the one that just closed it, re-rendered before this runs) is the dialog's.
-    ['Escape', () => !overlayOpen && !document.querySelector('[role="dialog"]') && back()],
+    ['Escape', (event) => !overlayOpen && !document.querySelector('[role="dialog"]') && !fromDialog(event) && back()],
     ['alt+ArrowLeft', back],
     ['O', () => !overlayOpen && setOrdering(true)],
-    ['E', () => !ordering && setExplaining((shown) => !shown)],
+    ['C', () => !overlayOpen && account.value && editContact('new')],
+    ['F2', () => !overlayOpen && account.value && setEditing(true)],
+    ['E', () => !formOpen && setExplaining((shown) => !shown)],
   ]);
+
+  const onSaved = (saved: Account) => {
+    setEditing(false);
+    setNotice(t('accountEdit.saved', { name: saved.name }));
+    void accountSaved(saved);
+  };
+  const onContactSaved = (contact: Contact) => {
+    setContactEdited(null);
+    setNotice(t('contacts.saved', { name: contact.name }));
+    void reloadContacts();
+  };
 
   const onAdded = (order: Order) => {
     setOrdering(false);
@@ -88,6 +126,16 @@ export function AccountPage({ accountId }: { accountId: string }) {
         </Group>
         <Group gap="xs" wrap="nowrap">
           <HeaderBadges />
+          <Button
+            variant="default"
+            onClick={() => setEditing(true)}
+            rightSection={<Kbd size="xs" ff="inherit">F2</Kbd>}
+            aria-keyshortcuts="F2"
+            disabled={!value}
+            data-testid="account-edit-button"
+          >
+            {t('accountEdit.open')}
+          </Button>
           <Button onClick={() => setOrdering(true)} rightSection={<Kbd size="xs" ff="inherit">O</Kbd>} disabled={!value} data-testid="account-add-order">
             {t('account.orders.add')}
           </Button>
@@ -106,6 +154,11 @@ export function AccountPage({ accountId }: { accountId: string }) {
           {t('account.orders.added', { amount: formatMoney(added.amount, added.currency, language) })}
         </Notification>
       )}
+      {notice && (
+        <Notification color="teal" withBorder onClose={() => setNotice(null)} closeButtonProps={{ 'aria-label': t('common.close') }} data-testid="account-notice" role="status">
+          {notice}
+        </Notification>
+      )}
 
       {value && (
         <>
@@ -115,6 +168,11 @@ export function AccountPage({ accountId }: { accountId: string }) {
             </Grid.Col>
             <ScoreColumns onExplain={() => setExplaining(true)} />
           </Grid>
+          <ContactsCard
+            onAdd={() => editContact('new')}
+            onEdit={editContact}
+            onRemoved={(contact) => setNotice(t('contacts.removed', { name: contact.name }))}
+          />
           <OrdersCard onAdd={() => setOrdering(true)} />
           <TimelineCard account={value} />
           <OrderForm
@@ -127,10 +185,33 @@ export function AccountPage({ accountId }: { accountId: string }) {
             onAdded={onAdded}
           />
           <ExplanationDrawer opened={explaining} onClose={() => setExplaining(false)} />
+          <AccountEditForm key={value.id} opened={editing} account={value} onClose={() => setEditing(false)} onSaved={onSaved} />
+          {(contactFormUsed || contactFormLoaded) && (
+            <Suspense fallback={null}>
+              <ContactForm
+                opened={contactEdited !== null}
+                accountId={accountId}
+                country={value.country}
+                contact={contactShown === 'new' ? null : contactShown}
+                firstContact={(contacts.value ?? []).length === 0}
+                onClose={() => setContactEdited(null)}
+                onSaved={onContactSaved}
+              />
+            </Suspense>
+          )}
         </>
       )}
     </Stack>
   );
+}
+
+/**
+ * An Esc a dialog already took: its target is (or was, before the dialog closed and went) inside a dialog. A busy
+ * machine can re-render the page between the dialog's handler and this one, and the page would go back as well.
+ */
+function fromDialog(event: KeyboardEvent): boolean {
+  const target = event.target instanceof Element ? event.target : null;
+  return target !== null && (!target.isConnected || target.closest('[role="dialog"]') !== null);
 }
 
 /** Quadrant and churn at a glance, beside the name (the tier stands once, beside the RFM it comes from, in the Scores card). */

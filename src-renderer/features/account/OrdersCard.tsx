@@ -63,8 +63,9 @@ export function OrdersCard({ onAdd }: { onAdd: () => void }) {
       {list !== null && list.length === 0 && (
         <EmptyState data-testid="orders-empty" title={t('account.orders.empty')} description={t('account.orders.emptyHint')} />
       )}
+      {/* The list scrolls within the card: its viewport takes focus, so the arrow keys scroll it without a mouse. */}
       {list !== null && list.length > 0 && (
-        <Table.ScrollContainer minWidth={760} maxHeight={420}>
+        <Table.ScrollContainer minWidth={760} maxHeight={420} scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': t('account.orders.title') } }}>
           <Table striped highlightOnHover stickyHeader verticalSpacing={6} fz="sm" data-testid="orders-table">
             <Table.Thead>
               <Table.Tr>

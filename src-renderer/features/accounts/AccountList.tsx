@@ -23,7 +23,7 @@ export function AccountList({ total }: { total: number }) {
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ACCOUNT_ROW_HEIGHT,
-    overscan: 15,
+    overscan: 6,
     useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();

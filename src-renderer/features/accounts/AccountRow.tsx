@@ -1,7 +1,8 @@
-import { Skeleton, Text } from '@mantine/core';
-import type { CSSProperties, ReactNode } from 'react';
+import { Text } from '@mantine/core';
+import { memo, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountListItem } from '../../../src-main/contract/models';
+import { LoadingBar } from '../../components/LoadingBar';
 import { countryName, localTimeIn } from '../../i18n';
 import { useUiStore } from '../../stores/ui-store';
 import { ACCOUNT_ROW_HEIGHT, accountColumns, accountGridColumns } from './account-columns';
@@ -94,7 +95,8 @@ interface AccountRowProps {
   now: Date;
 }
 
-export function AccountRow({ account, index, start, now }: AccountRowProps) {
+/** One row; memoised: a page of rows arriving while the list scrolls re-renders only the rows that changed. */
+export const AccountRow = memo(function AccountRow({ account, index, start, now }: AccountRowProps) {
   const { t } = useTranslation();
   const language = useUiStore((state) => state.language);
   const openAccount = useUiStore((state) => state.openAccount);
@@ -156,16 +158,16 @@ export function AccountRow({ account, index, start, now }: AccountRowProps) {
       </BadgeCell>
     </RowBox>
   );
-}
+});
 
 /** A row whose page is still loading. */
-export function AccountRowPlaceholder({ index, start }: { index: number; start: number }) {
+export const AccountRowPlaceholder = memo(function AccountRowPlaceholder({ index, start }: { index: number; start: number }) {
   const { t } = useTranslation();
   return (
     <RowBox index={index} start={start} testId="account-row-loading">
       {accountColumns.map((column, i) => (
-        <Skeleton key={column} height={12} width={i === 0 ? '70%' : '50%'} aria-label={i === 0 ? t('accounts.loadingRow') : undefined} />
+        <LoadingBar key={column} width={i === 0 ? '70%' : '50%'} {...(i === 0 ? { label: t('accounts.loadingRow') } : {})} />
       ))}
     </RowBox>
   );
-}
+});

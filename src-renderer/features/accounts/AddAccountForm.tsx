@@ -1,7 +1,7 @@
 import { Group, Select, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../src-main/contract/models';
-import { DialogForm, searchablePick } from '../../components/DialogForm';
+import { DialogForm, searchablePick, submitOnCtrlEnter } from '../../components/DialogForm';
 import { FormDialog } from '../../components/FormDialog';
 import { useUiStore } from '../../stores/ui-store';
 import type { AccountFormField } from './add-account-validation';
@@ -108,9 +108,7 @@ function AddAccountFields({ onCancel, onAdded }: { onCancel: () => void; onAdded
         maxRows={6}
         value={form.values.notes}
         onChange={(event) => form.setField('notes', event.currentTarget.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) event.currentTarget.form?.requestSubmit();
-        }}
+        onKeyDown={submitOnCtrlEnter}
         error={errorOf('notes')}
         errorProps={errorProps('notes')}
         data-testid="add-account-notes"

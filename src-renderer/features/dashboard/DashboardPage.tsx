@@ -1,4 +1,4 @@
-import { Alert, Button, Center, EmptyState, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Center, EmptyState, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
@@ -8,6 +8,7 @@ import { useUiStore } from '../../stores/ui-store';
 import { ChurnWarnings } from './ChurnWarnings';
 import { LoyaltyCard, QuadrantCard, TierCard } from './DistributionCards';
 import { formatDay } from './format-day';
+import { WorkCards } from './WorkCards';
 
 function RescoreButton({ variant = 'filled' }: { variant?: 'filled' | 'light' }) {
   const { t } = useTranslation();
@@ -20,7 +21,10 @@ function RescoreButton({ variant = 'filled' }: { variant?: 'filled' | 'light' })
   );
 }
 
-/** Tier, quadrant and loyalty distribution and the churn warnings (issue 7), with a rescore of the book. */
+/**
+ * What needs the user this week (first replies against the SLA, quotes expiring, complaints and receivables overdue),
+ * the tier, quadrant and loyalty distribution and the churn warnings, with a rescore of the book.
+ */
 export function DashboardPage() {
   const { t } = useTranslation();
   const language = useUiStore((state) => state.language);
@@ -37,7 +41,10 @@ export function DashboardPage() {
   }, [load, language]);
 
   return (
-    <Stack gap="md" style={{ flex: 1, minHeight: 0, overflowY: 'auto' }} data-testid="dashboard">
+    // The page scrolls as a whole: its cards keep their own height (a Card hides its overflow, so in a shrinking flex
+    // column it would be squeezed and its rows drawn outside it).
+    <Box style={{ flex: 1, minHeight: 0, overflowY: 'auto' }} data-testid="dashboard">
+      <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Stack gap={2}>
           <Title order={2}>{t('dashboard.title')}</Title>
@@ -91,6 +98,7 @@ export function DashboardPage() {
         </EmptyState>
       ) : (
         <>
+          <WorkCards />
           <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
             <TierCard summary={summary} />
             <QuadrantCard summary={summary} />
@@ -99,6 +107,7 @@ export function DashboardPage() {
           <ChurnWarnings summary={summary} />
         </>
       )}
-    </Stack>
+      </Stack>
+    </Box>
   );
 }

@@ -94,6 +94,9 @@ export function TierCard({ summary }: { summary: ScoreSummary }) {
   );
 }
 
+/** The class names' text colours (green.8 and yellow.8 are 3.4:1 and 2.5:1 on white). */
+const loyaltyText = { A: 'var(--tb-text-good)', B: 'var(--tb-text-middling)', C: 'red.9' } as const;
+
 export function LoyaltyCard({ summary }: { summary: ScoreSummary }) {
   const { t } = useTranslation();
   const total = loyaltyOrder.reduce((sum, c) => sum + summary.loyalty[c], 0);
@@ -105,7 +108,7 @@ export function LoyaltyCard({ summary }: { summary: ScoreSummary }) {
             key={loyalty}
             label={
               <Group gap={6} wrap="nowrap">
-                <Text size="sm" fw={700} c={`${loyaltyColor[loyalty]}.8`}>
+                <Text size="sm" fw={700} c={loyaltyText[loyalty]}>
                   {t(`scores.loyalty.${loyalty}`)}
                 </Text>
                 <Text size="xs" c="dimmed">

@@ -88,7 +88,7 @@ function InboxTableRow({ row, index, now, myTimeZone, language, onReply, onFocus
       : state.kind === 'overdue'
         ? t('inquiries.inbox.overdue', { duration: duration(state.minutes) })
         : t(state.met ? 'inquiries.inbox.repliedMet' : 'inquiries.inbox.repliedLate', { duration: duration(state.minutes) });
-  const color = state.kind === 'overdue' || (state.kind === 'replied' && !state.met) ? 'red' : state.kind === 'left' && state.minutes < 60 ? 'orange' : state.kind === 'replied' ? 'teal' : undefined;
+  const color = state.kind === 'overdue' || (state.kind === 'replied' && !state.met) ? 'red' : state.kind === 'left' && state.minutes < 60 ? 'var(--tb-text-warning)' : state.kind === 'replied' ? 'teal' : undefined;
   return (
     <Table.Tr
       tabIndex={0}

@@ -1,47 +1,19 @@
 import { FileInput, Group, Select, TagsInput, Textarea, TextInput } from '@mantine/core';
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { submitOnCtrlEnter } from '../../components/DialogForm';
 import { normalisePhone } from '../../../src-main/domain/import/values';
-import { useUiStore } from '../../stores/ui-store';
-import { countryOptions, zoneOptions } from '../accounts/country-options';
-import { countryFilter } from './country-filter';
+import { zoneOptions } from '../accounts/country-options';
+import { CountrySelect } from '../accounts/CountrySelect';
 import type { LeadField } from './lead-validation';
 import type { QuickAddForm } from './use-quick-add';
 
 /** The lead's fields in the order a salesperson types them at a stand; Tab moves on, Enter saves. */
 export function LeadFields({ form }: { form: QuickAddForm }) {
   const { t } = useTranslation();
-  const language = useUiStore((state) => state.language);
   const { values, problems, update } = form;
   const field = (name: LeadField) => ({ error: problems[name], errorProps: { 'data-testid': `lead-error-${name}` } });
   const e164 = values.phone.trim() && values.country ? normalisePhone(values.phone, values.country) : null;
   const zones = zoneOptions(values.country);
-  // The country takes the first match of what was typed on Enter, Tab or leaving the field, unless an option was
-  // reached with the arrow keys (the list's own to take). Mantine's "select the first option as you type" is not
-  // used: it marks the first option of the list before the filter applies, and a fast Enter or Tab took that
-  // (Afghanistan for "Japan").
-  const countryTyped = useRef('');
-  const countryArrowed = useRef(false);
-  const takeTypedCountry = (key: string): boolean => {
-    if (countryArrowed.current || countryTyped.current.trim() === '') return false;
-    const options = countryOptions(language);
-    const first = countryFilter({ options, search: countryTyped.current, limit: 1 })[0];
-    if (!first || !('value' in first)) return false;
-    countryTyped.current = '';
-    if (first.value !== values.country || key !== 'blur') update({ country: first.value });
-    return true;
-  };
-  const countryKeys = (event: React.KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') countryArrowed.current = true;
-    // The Enter that takes the country does not also save the lead.
-    if ((event.key === 'Enter' || event.key === 'Tab') && takeTypedCountry(event.key) && event.key === 'Enter') event.preventDefault();
-  };
-  const submitOnCtrlEnter = (event: React.KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      event.currentTarget.form?.requestSubmit();
-    }
-  };
 
   return (
     <>
@@ -63,30 +35,12 @@ export function LeadFields({ form }: { form: QuickAddForm }) {
         />
       </Group>
       <Group grow align="flex-start">
-        <Select
-          required
-          searchable
-          openOnFocus={false}
-          allowDeselect={false}
+        <CountrySelect
           label={t('leads.fields.country')}
           placeholder={t('leads.fields.countryPlaceholder')}
           nothingFoundMessage={t('leads.fields.countryNothingFound')}
-          data={countryOptions(language)}
-          filter={countryFilter}
           value={values.country}
-          onChange={(country) => {
-            // A pick from the list (a click, or Enter on an option reached with the arrows) is what stays.
-            countryTyped.current = '';
-            update({ country });
-          }}
-          onInput={(event: React.FormEvent<HTMLInputElement>) => {
-            // What the user typed (the list's own changes to the text, its label on a pick, are not input events).
-            countryTyped.current = event.currentTarget.value;
-            countryArrowed.current = false;
-          }}
-          onKeyDown={countryKeys}
-          onBlur={() => takeTypedCountry('blur')}
-          maxDropdownHeight={240}
+          onChange={(country) => update({ country })}
           {...field('country')}
           data-testid="lead-country"
         />

@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import type { InputOf } from '../../../src-main/contract';
 import { LeadInput } from '../../../src-main/contract/leads';
-import { fieldMessages } from '../../../src-main/contract/messages';
 import { CARD_PHOTO_MAX_BYTES, photoSizeText } from '../../../src-main/domain/leads/card-photo';
 import type { Language } from '../../i18n';
+import { fieldMessage, schemaProblems } from '../../i18n/schema-problems';
 
 export const leadFields = ['company', 'contact', 'country', 'city', 'timeZone', 'email', 'phone', 'tags', 'notes', 'photo'] as const;
 export type LeadField = (typeof leadFields)[number];
@@ -56,8 +55,6 @@ export function toLeadInput(values: LeadValues): InputOf<'leads.add'> {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as InputOf<'leads.add'>;
 }
 
-const locales = { en: z.locales.en(), 'zh-CN': z.locales.zhCN() } as const;
-
 export type LeadProblems = Partial<Record<LeadField, string>>;
 
 /**
@@ -65,17 +62,9 @@ export type LeadProblems = Partial<Record<LeadField, string>>;
  * zod's messages in that locale and Tradebook's `tb.*` checks from the shared table, plus the photo's type and size.
  */
 export function leadProblems(values: LeadValues, language: Language, photoProblem: (file: File) => string | null): LeadProblems {
-  const problems: LeadProblems = {};
-  const table = fieldMessages[language] as Record<string, string>;
-  const parsed = LeadInput.safeParse(toLeadInput(values), { error: locales[language].localeError });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? '') as LeadField;
-      if ((leadFields as readonly string[]).includes(field)) problems[field] ??= table[issue.message] ?? issue.message;
-    }
-  }
+  const problems: LeadProblems = schemaProblems(LeadInput, toLeadInput(values), leadFields, language);
   // zod runs the whole-lead checks only once every field parses: the missing name is said at once all the same.
-  if (!problems.company && values.company.trim() === '' && values.contact.trim() === '') problems.company = table['tb.lead_name'];
+  if (!problems.company && values.company.trim() === '' && values.contact.trim() === '') problems.company = fieldMessage('tb.lead_name', language);
   if (values.photo) {
     const problem = photoProblem(values.photo);
     if (problem) problems.photo = problem;

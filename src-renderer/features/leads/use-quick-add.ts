@@ -5,6 +5,8 @@ import type { ApiError } from '../../../src-main/contract/errors';
 import type { LeadSaved } from '../../../src-main/contract/leads';
 import { suggestZoneForCity } from '../../../src-main/domain/leads/city-zones';
 import { splitIssues } from '../../hooks/use-validated-form';
+import { useAccountsStore } from '../../stores/accounts-store';
+import { useTodosStore } from '../../stores/todos-store';
 import { useUiStore } from '../../stores/ui-store';
 import { rememberTags } from './fair-tags';
 import { base64Of, emptyLead, leadFields, leadProblems, photoCheck, toLeadInput, type LeadField, type LeadProblems, type LeadValues } from './lead-validation';
@@ -71,6 +73,7 @@ export function useQuickAdd(initialTags: string[], onSaved: (saved: LeadSaved) =
     if (result.ok) {
       rememberTags(values.tags);
       onSaved(result.value);
+      showSavedLeadBehind();
       return;
     }
     const { fields, rest } = splitIssues(result.error, isLeadField);
@@ -80,6 +83,17 @@ export function useQuickAdd(initialTags: string[], onSaved: (saved: LeadSaved) =
   };
 
   return { values, problems, formError, submitting, attempt, duplicates, update, save, photoProblem };
+}
+
+/**
+ * What a saved lead changed shows on the page behind the dialog at once: the accounts list and the to-do board (its
+ * first follow-up, scheduled by the same call) are read again when they have been loaded.
+ */
+function showSavedLeadBehind(): void {
+  const accounts = useAccountsStore.getState();
+  if (accounts.total !== null) void accounts.refresh();
+  const todos = useTodosStore.getState();
+  if (todos.board !== null) void todos.load();
 }
 
 export type QuickAddForm = ReturnType<typeof useQuickAdd>;

@@ -36,7 +36,7 @@ export function QuestionsPanel({ asked, answers, onAnswers, added, onAdded, edit
       <Group justify="space-between" align="baseline">
         <Text fw={600}>{t('quotes.questions.label')}</Text>
         {asked.length > 0 && (
-          <Text size="sm" fw={600} c={answered < asked.length ? 'orange' : 'teal'} data-testid="quote-coverage" data-asked={asked.length} data-answered={answered}>
+          <Text size="sm" fw={600} c={answered < asked.length ? 'var(--tb-text-warning)' : 'teal'} data-testid="quote-coverage" data-asked={asked.length} data-answered={answered}>
             {t('quotes.questions.coverage', { count: asked.length, answered })}
           </Text>
         )}

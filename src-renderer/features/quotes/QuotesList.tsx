@@ -42,7 +42,7 @@ export function ExpiryText({ quote, zone, nowMs }: { quote: Quote; zone: string;
       <Text size="sm" data-testid="quote-valid-through">
         {t(flagged ? 'quotes.expiry.cutThrough' : 'quotes.expiry.validThrough', { date: formatDay(state.validThrough, language) })}
       </Text>
-      <Text size="xs" fw={600} c={state.kind === 'expired' ? 'red' : state.minutes < SOON_MINUTES ? 'orange' : 'dimmed'} data-testid="quote-countdown">
+      <Text size="xs" fw={600} c={state.kind === 'expired' ? 'red' : state.minutes < SOON_MINUTES ? 'var(--tb-text-warning)' : 'dimmed'} data-testid="quote-countdown">
         {state.kind === 'expired' ? t('quotes.expiry.expired') : state.minutes < 1 ? t('quotes.expiry.lessThanMinute') : t('quotes.expiry.left', { duration: duration(state.minutes) })}
       </Text>
     </Stack>
@@ -169,7 +169,7 @@ export function QuotesList() {
                       </Text>
                       {quote.specCoverage.asked > 0 && (
                         <Tooltip label={t('quotes.questions.label')}>
-                          <Text size="xs" c={quote.specCoverage.answered < quote.specCoverage.asked ? 'orange' : 'dimmed'} data-testid="quote-row-coverage">
+                          <Text size="xs" c={quote.specCoverage.answered < quote.specCoverage.asked ? 'var(--tb-text-warning)' : 'dimmed'} data-testid="quote-row-coverage">
                             {t('quotes.questions.coverage', { count: quote.specCoverage.asked, answered: quote.specCoverage.answered })}
                           </Text>
                         </Tooltip>

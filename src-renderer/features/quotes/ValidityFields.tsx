@@ -186,7 +186,7 @@ export function ValiditySummary({ quote }: { quote: Quote }) {
         {text}
       </Text>
       {v.fxFlag && (
-        <Text size="sm" c="orange" fw={600} data-testid="quote-fx-flag">
+        <Text size="sm" c="var(--tb-text-warning)" fw={600} data-testid="quote-fx-flag">
           {t('quotes.validity.fxFlag', { percent: v.fxFlag.movedPercent, date: day(v.fxFlag.cutThrough) })}
         </Text>
       )}

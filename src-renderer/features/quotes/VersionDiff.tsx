@@ -229,7 +229,7 @@ function DiffBody({ diff }: { diff: QuoteDiff }) {
           )}
           {diff.questions.askedSince.length > 0 && (
             <>
-              <Text size="sm" c="orange">
+              <Text size="sm" c="var(--tb-text-warning)">
                 {t('quotes.diff.askedSince', { count: diff.questions.askedSince.length })}
               </Text>
               <List size="xs">

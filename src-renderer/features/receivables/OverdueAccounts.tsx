@@ -57,7 +57,7 @@ export function OverdueAccounts({ report }: { report: ReceivablesReport }) {
                     <Text size="sm">{t('receivables.table.daysLate', { count: account.maxDaysOverdue, formatted: formatNumber(account.maxDaysOverdue, language) })}</Text>
                   </Table.Td>
                   <Table.Td ta="right">
-                    <Text size="sm" fw={600} c="red.7" data-testid="overdue-account-amount">
+                    <Text size="sm" fw={600} c="red.9" data-testid="overdue-account-amount">
                       {formatMoney(account.overdueBase, report.baseCurrency, language)}
                     </Text>
                   </Table.Td>

@@ -106,6 +106,10 @@ export function CalendarSection() {
               numberOfColumns={2}
               maxLevel="year"
               highlightToday
+              // Days of the months before and after would be faint (2.1:1) and only repeat the next column's.
+              hideOutsideDates
+              previousLabel={t('settings.calendar.previousMonth')}
+              nextLabel={t('settings.calendar.nextMonth')}
               getDayProps={(date) => {
                 const status = statusOf(date);
                 return {
@@ -119,7 +123,9 @@ export function CalendarSection() {
                       ? { background: 'var(--mantine-color-red-1)', color: 'var(--mantine-color-red-9)' }
                       : status.kind === 'workday'
                         ? { background: 'var(--mantine-color-teal-1)', color: 'var(--mantine-color-teal-9)' }
-                        : undefined,
+                        : status.kind === 'weekend'
+                          ? { color: 'var(--mantine-color-red-9)' } // Mantine's weekend red.6 is 3.3:1
+                          : undefined,
                 };
               }}
               renderDay={(date) => {

@@ -1,7 +1,8 @@
-import { Anchor, Badge, Button, Group, Table, Text, TextInput, Tooltip } from '@mantine/core';
-import { memo, useEffect, useRef, useState } from 'react';
+import { Anchor, Badge, Button, Group, Text, TextInput, Tooltip } from '@mantine/core';
+import { memo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Todo } from '../../../src-main/contract/models';
+import { LoadingBar } from '../../components/LoadingBar';
 import { localTimeIn } from '../../i18n';
 import { useTodosStore } from '../../stores/todos-store';
 import { useUiStore } from '../../stores/ui-store';
@@ -17,13 +18,53 @@ interface TodoRowProps {
   editing: boolean;
   /** The user's current year: due times in other years show theirs. */
   thisYear: number;
+  /** Its line in the virtual list (aria-rowindex) and where the line starts (px). */
+  line: number;
+  start: number;
 }
 
-/** Times, the rule and the buttons stay on one line; the task text wraps. */
+/** Times, the rule and the buttons stay on one line; the task text takes at most two lines. */
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+const CELL: CSSProperties = { minWidth: 0 };
+
+/** Column widths shared by the board's header and its rows: due, task, rule, actions. */
+export const TODO_GRID_COLUMNS = '220px minmax(260px, 1fr) 100px 350px';
+/** Every row has this height (px), so the virtualizer needs no measuring. */
+export const TODO_ROW_HEIGHT = 76;
+
+/** A line of the board at its place in the virtual list. */
+export function lineStyle(start: number, height: number): CSSProperties {
+  return {
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    width: '100%',
+    height,
+    transform: `translateY(${start}px)`,
+    display: 'grid',
+    gridTemplateColumns: TODO_GRID_COLUMNS,
+    alignItems: 'center',
+    columnGap: 'var(--mantine-spacing-md)',
+    padding: '0 var(--mantine-spacing-md)',
+    borderBottom: '1px solid var(--mantine-color-gray-2)',
+  };
+}
+
+/** A row whose page is still being read. */
+export const TodoRowPlaceholder = memo(function TodoRowPlaceholder({ line, start }: { line: number; start: number }) {
+  return (
+    <div role="row" aria-rowindex={line} data-testid="todo-row-loading" style={lineStyle(start, TODO_ROW_HEIGHT)}>
+      {[0, 1, 2, 3].map((cell) => (
+        <div role="cell" key={cell}>
+          <LoadingBar width={cell === 1 ? '70%' : '50%'} />
+        </div>
+      ))}
+    </div>
+  );
+});
 
 /** One row; memoised, so moving the selection or removing a row re-renders only the rows that changed. */
-export const TodoRow = memo(function TodoRow({ task, overdue, selected, editing, thisYear }: TodoRowProps) {
+export const TodoRow = memo(function TodoRow({ task, overdue, selected, editing, thisYear, line, start }: TodoRowProps) {
   const { t } = useTranslation();
   const language = useUiStore((state) => state.language);
   const done = useTodosStore((state) => state.done);
@@ -33,7 +74,6 @@ export const TodoRow = memo(function TodoRow({ task, overdue, selected, editing,
   const buyerZone = task.dueBuyerLocal === null ? null : zoneOf(task.dueBuyerLocal);
   const myZone = zoneOf(task.dueMyLocal) ?? 'UTC';
   const place = placeOf(task);
-  const row = useRef<HTMLTableRowElement>(null);
   /** The snooze button's hint, with the buyer's time at the moment the user looks. */
   const snoozeHint = () => {
     const theirNow = buyerZone === null ? null : localTimeIn(buyerZone, new Date(), language);
@@ -43,32 +83,32 @@ export const TodoRow = memo(function TodoRow({ task, overdue, selected, editing,
     event.currentTarget.title = snoozeHint();
   };
 
-  useEffect(() => {
-    if (selected) row.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [selected]);
-
   return (
-    <Table.Tr
-      ref={row}
+    <div
+      role="row"
+      aria-rowindex={line}
       data-testid="todo-row"
       data-id={task.id}
       data-overdue={overdue || undefined}
       data-selected={selected || undefined}
       aria-selected={selected}
       onClick={() => select(task.id)}
-      style={{ scrollMarginTop: 48, scrollMarginBottom: 96, ...(selected ? { outline: '2px solid var(--mantine-color-blue-5)', outlineOffset: -2 } : {}) }}
+      style={{
+        ...lineStyle(start, TODO_ROW_HEIGHT),
+        ...(selected ? { outline: '2px solid var(--mantine-color-blue-7)', outlineOffset: -2, background: 'var(--mantine-color-blue-0)' } : {}),
+      }}
     >
-      <Table.Td style={{ width: 270 }}>
+      <div role="cell" style={CELL}>
         <Text size="sm" fw={600} c={overdue ? 'red' : undefined} style={NO_WRAP} data-testid="todo-my-time">
           <time dateTime={task.dueUtc}>{formatDue(task.dueUtc, language, myZone, thisYear)}</time>
         </Text>
         <Text size="xs" c="dimmed" data-testid="todo-buyer-time" title={t('todos.columns.buyerTime')}>
           {buyerZone === null ? t('common.none') : `${formatDue(task.dueUtc, language, buyerZone, thisYear)} ${t('todos.theirTime')} · ${buyerZone}`}
         </Text>
-      </Table.Td>
-      <Table.Td>
+      </div>
+      <div role="cell" style={CELL}>
         <Group gap={6} wrap="nowrap">
-          <Text size="sm" fw={600}>
+          <Text size="sm" fw={600} truncate="end">
             {task.accountName ?? t('common.none')}
           </Text>
           {task.priorityChannel && (
@@ -80,7 +120,9 @@ export const TodoRow = memo(function TodoRow({ task, overdue, selected, editing,
           )}
         </Group>
         {place === null ? (
-          <Text size="sm">{task.title}</Text>
+          <Text size="sm" lineClamp={2} title={task.title}>
+            {task.title}
+          </Text>
         ) : (
           <Anchor
             component="button"
@@ -88,6 +130,7 @@ export const TodoRow = memo(function TodoRow({ task, overdue, selected, editing,
             size="sm"
             c="inherit"
             ta="left"
+            lineClamp={2}
             onClick={(event) => {
               event.stopPropagation();
               openTodoSource(task);
@@ -99,8 +142,8 @@ export const TodoRow = memo(function TodoRow({ task, overdue, selected, editing,
             {task.title}
           </Anchor>
         )}
-      </Table.Td>
-      <Table.Td style={NO_WRAP}>
+      </div>
+      <div role="cell" style={NO_WRAP}>
         {task.rule ? (
           <Badge variant="outline" size="sm" miw={40} styles={{ label: { overflow: 'visible' } }}>
             {task.rule}
@@ -108,8 +151,8 @@ export const TodoRow = memo(function TodoRow({ task, overdue, selected, editing,
         ) : (
           t('common.none')
         )}
-      </Table.Td>
-      <Table.Td style={NO_WRAP}>
+      </div>
+      <div role="cell" style={NO_WRAP}>
         {editing ? (
           <RescheduleForm task={task} myZone={myZone} onCancel={() => setEditing(null)} />
         ) : (
@@ -125,8 +168,8 @@ export const TodoRow = memo(function TodoRow({ task, overdue, selected, editing,
             </Button>
           </Group>
         )}
-      </Table.Td>
-    </Table.Tr>
+      </div>
+    </div>
   );
 });
 

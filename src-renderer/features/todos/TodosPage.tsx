@@ -1,21 +1,18 @@
 import { Alert, Anchor, Button, Center, Checkbox, CloseButton, EmptyState, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
-import { startTransition, useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useNow } from '../../hooks/use-now';
 import { formatNumber, type Language } from '../../i18n';
-import { TODO_LIMIT, useTodosStore, type LastAction } from '../../stores/todos-store';
+import { selectedPosition, useTodosStore, type LastAction } from '../../stores/todos-store';
 import { useUiStore } from '../../stores/ui-store';
 import { formatDue } from './todo-format';
-import { boardOrder, filterTodos, groupTodos, rulesOf, zoneOf } from './todo-groups';
+import { zoneOf } from './todo-groups';
 import { commandOf, moveSelection, selectionAfterRemoval } from './todo-keys';
 import { openTodoSource } from './todo-source';
-import { TodoTable } from './TodoTable';
-
-/** Rows in the first paint of a long board; the rest render in a transition that input can interrupt. */
-const FIRST_ROWS = 60;
+import { TodoBoardList } from './TodoBoardList';
 
 /** How long the Undo notice stays after done, snooze or reschedule. */
 const UNDO_MS = 10_000;
@@ -24,7 +21,7 @@ const UNDO_MS = 10_000;
 export function TodosPage() {
   const { t } = useTranslation();
   const language = useUiStore((state) => state.language);
-  const tasks = useTodosStore((state) => state.tasks);
+  const board = useTodosStore((state) => state.board);
   const error = useTodosStore((state) => state.error);
   const load = useTodosStore((state) => state.load);
   const summary = useTodosStore((state) => state.summary);
@@ -40,13 +37,13 @@ export function TodosPage() {
   }, [load]);
 
   return (
-    <Stack gap="sm" style={{ flex: 1, minHeight: 0, overflowY: 'auto' }}>
+    <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
       <Group justify="space-between" align="center">
         <Group gap="md" align="baseline">
           <Title order={2}>{t('todos.title')}</Title>
-          {tasks && (
-            <Text c="dimmed" size="sm" data-testid="todo-count" data-count={tasks.length}>
-              {t('todos.count', { count: tasks.length, formatted: `${formatNumber(tasks.length, language)}${tasks.length >= TODO_LIMIT ? '+' : ''}` })}
+          {board && (
+            <Text c="dimmed" size="sm" data-testid="todo-count" data-count={board.open}>
+              {t('todos.count', { count: board.open, formatted: formatNumber(board.open, language) })}
             </Text>
           )}
         </Group>
@@ -71,41 +68,34 @@ export function TodosPage() {
 
 function TodosContent() {
   const { t } = useTranslation();
-  const tasks = useTodosStore((state) => state.tasks);
+  const board = useTodosStore((state) => state.board);
   const error = useTodosStore((state) => state.error);
   const filter = useTodosStore((state) => state.filter);
   const setFilter = useTodosStore((state) => state.setFilter);
-  const selectedId = useTodosStore((state) => state.selectedId);
-  const editingId = useTodosStore((state) => state.editingId);
+  const load = useTodosStore((state) => state.load);
   const now = useNow();
 
-  const board = useMemo(() => {
-    const all = tasks ?? [];
-    const groups = groupTodos(filterTodos(all, filter, now), now);
-    return { groups, order: boardOrder(groups).map((task) => task.id), rules: rulesOf(all) };
-  }, [tasks, filter, now]);
-
-  useBoardKeys(board.order);
-
-  const [rowLimit, setRowLimit] = useState(FIRST_ROWS);
+  // Every minute the board is cut again at the new now: a to-do that fell due moves to overdue, midnight starts a new today.
+  const minute = now.getTime();
   useEffect(() => {
-    if (rowLimit === Infinity || tasks === null) return;
-    startTransition(() => setRowLimit(Infinity));
-  }, [rowLimit, tasks]);
+    if (useTodosStore.getState().board !== null) void load();
+  }, [minute, load]);
 
-  if (tasks === null) {
+  useBoardKeys(board?.total ?? 0);
+
+  if (board === null) {
     return error ? null : (
       <Center py="xl">
         <Loader aria-label={t('common.loading')} />
       </Center>
     );
   }
-  if (tasks.length === 0) {
+  if (board.open === 0) {
     return <EmptyState data-testid="todo-empty" title={t('todos.empty.title')} description={t('todos.empty.description')} />;
   }
   const filtered = filter.rule !== null || filter.overdueOnly;
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
       <Group gap="md" align="end">
         <Select
           label={t('todos.filters.rule')}
@@ -126,7 +116,7 @@ function TodosContent() {
         />
         {filtered && (
           <Text size="sm" c="dimmed" mb={4} data-testid="todo-shown">
-            {t('todos.filters.shown', { shown: board.order.length })} ·{' '}
+            {t('todos.filters.shown', { shown: board.total })} ·{' '}
             <Anchor component="button" size="sm" onClick={() => setFilter({ rule: null, overdueOnly: false })}>
               {t('todos.filters.clear')}
             </Anchor>
@@ -136,24 +126,19 @@ function TodosContent() {
           {t('todos.keys')}
         </Text>
       </Group>
-      {tasks.length >= TODO_LIMIT && (
-        <Text size="sm" c="dimmed" data-testid="todo-limited">
-          {t('todos.limited', { count: TODO_LIMIT })}
-        </Text>
-      )}
-      {board.order.length === 0 ? (
+      {board.total === 0 ? (
         <Text c="dimmed" data-testid="todo-no-matches">
           {t('todos.filters.noMatches')}
         </Text>
       ) : (
-        <TodoTable groups={board.groups} selectedId={selectedId} editingId={editingId} thisYear={now.getFullYear()} rowLimit={rowLimit} />
+        <TodoBoardList groups={board.groups} thisYear={now.getFullYear()} />
       )}
     </Stack>
   );
 }
 
 /** j/k/arrows move, x/Enter done, s snooze, r reschedule, o open, u or Ctrl+Z undo (see todo-keys.ts). */
-function useBoardKeys(order: readonly string[]): void {
+function useBoardKeys(total: number): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
@@ -172,31 +157,30 @@ function useBoardKeys(order: readonly string[]): void {
       if ([...popups].some((popup) => popup.offsetParent !== null)) return;
       const store = useTodosStore.getState();
       if (store.editingId !== null && command !== 'undo') return;
-      const selected = store.selectedId !== null && order.includes(store.selectedId) ? store.selectedId : null;
+      const position = selectedPosition(store);
+      const selected = position === null ? null : store.selectedId;
       switch (command) {
         case 'next':
         case 'prev':
         case 'first':
         case 'last':
-          store.select(moveSelection(order, selected, command));
+          void store.selectAt(moveSelection(total, position, command));
           break;
         case 'done':
-          if (selected === null) return;
-          store.select(selectionAfterRemoval(order, selected));
-          void store.done(selected);
+        case 'snooze': {
+          if (selected === null || position === null) return;
+          // The row leaves (done) or moves away (the notice says where): the selection stays in place for the next one.
+          const next = selectionAfterRemoval(total, position);
+          store.select(next === null ? null : (store.rows[next]?.id ?? null));
+          void (command === 'done' ? store.done(selected) : store.snooze(selected));
           break;
-        case 'snooze':
-          if (selected === null) return;
-          // The snoozed task moves away (the notice says where): the selection stays in place for the next one.
-          store.select(selectionAfterRemoval(order, selected));
-          void store.snooze(selected);
-          break;
+        }
         case 'reschedule':
           if (selected === null) return;
           store.setEditing(selected);
           break;
         case 'open': {
-          const task = store.tasks?.find((t) => t.id === selected);
+          const task = position === null ? undefined : store.rows[position];
           if (!task) return;
           openTodoSource(task);
           break;
@@ -210,7 +194,7 @@ function useBoardKeys(order: readonly string[]): void {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [order]);
+  }, [total]);
 }
 
 function describeAction(action: LastAction, t: TFunction, language: Language): string {

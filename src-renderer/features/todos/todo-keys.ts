@@ -53,20 +53,21 @@ export function commandOf(press: KeyPress): BoardCommand | null {
   }
 }
 
-/** The row selected after a move; with nothing selected, "next" starts at the top and "prev" at the bottom. */
-export function moveSelection(ids: readonly string[], selected: string | null, command: 'next' | 'prev' | 'first' | 'last'): string | null {
-  if (ids.length === 0) return null;
-  if (command === 'first') return ids[0]!;
-  if (command === 'last') return ids[ids.length - 1]!;
-  const index = selected === null ? -1 : ids.indexOf(selected);
-  if (index === -1) return command === 'next' ? ids[0]! : ids[ids.length - 1]!;
-  const next = command === 'next' ? Math.min(index + 1, ids.length - 1) : Math.max(index - 1, 0);
-  return ids[next]!;
+/** The board position selected after a move; with nothing selected, "next" starts at the top and "prev" at the bottom. */
+export function moveSelection(total: number, selected: number | null, command: 'next' | 'prev' | 'first' | 'last'): number | null {
+  if (total === 0) return null;
+  if (command === 'first') return 0;
+  if (command === 'last') return total - 1;
+  if (selected === null || selected < 0 || selected >= total) return command === 'next' ? 0 : total - 1;
+  return command === 'next' ? Math.min(selected + 1, total - 1) : Math.max(selected - 1, 0);
 }
 
-/** After a row leaves the board (done, snoozed away), the selection stays in place: the row that took its spot, else the one above. */
-export function selectionAfterRemoval(idsBefore: readonly string[], removed: string): string | null {
-  const index = idsBefore.indexOf(removed);
-  if (index === -1) return null;
-  return idsBefore[index + 1] ?? idsBefore[index - 1] ?? null;
+/**
+ * After the row at `position` leaves the board (done, snoozed away), the selection stays in place: the row that
+ * takes its spot (the next one, at position + 1 before the removal), else the one above. Null when none is left.
+ */
+export function selectionAfterRemoval(total: number, position: number): number | null {
+  if (position < 0 || position >= total) return null;
+  if (position + 1 < total) return position + 1;
+  return position > 0 ? position - 1 : null;
 }

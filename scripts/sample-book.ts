@@ -1,7 +1,7 @@
 /** A small seeded book with a year of weekly rescores (so quarterly health reviews exist), for the account-page tests. */
-import { openBook } from '../../src-main/db/book';
-import { call } from '../../src-main/handlers/dispatch';
-import type { ServiceContext } from '../../src-main/services/context';
+import { openBook } from '../src-main/db/book';
+import { call } from '../src-main/handlers/dispatch';
+import type { ServiceContext } from '../src-main/services/context';
 
 const DAY_MS = 86_400_000;
 

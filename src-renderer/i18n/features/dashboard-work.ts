@@ -1,0 +1,78 @@
+/** The dashboard's work cards (en and zh-CN, the same keys); spread into en.ts / zh-CN.ts under `dashboardWork`. */
+export const dashboardWorkEn = {
+  firstResponse: {
+    title: 'First replies against the SLA',
+    hint: 'R1 · inquiries received in the last 90 days',
+    withinSla: '{{percent}} % answered within the SLA',
+    none: 'No inquiries in the last 90 days.',
+    median: 'median {{duration}}',
+    source: '{{source}} · SLA {{hours}} h',
+    open: 'Open the inquiries',
+  },
+  quotes: {
+    title: 'Quotes expiring this week',
+    hint: 'R7 · sent quotes whose last valid day ends within 7 days, in the buyer’s time',
+    none: 'No sent quote expires this week.',
+    ends: 'valid through {{day}} · ends {{when}} their time',
+    openLabel: 'Open quote {{number}} for {{account}}',
+  },
+  complaints: {
+    title: 'Complaints overdue',
+    hint: 'R15 · open complaints past their response deadline or remediation window',
+    none: 'No complaint is past its deadline.',
+    response: 'response due {{when}}',
+    remediation: 'remediation window ended {{when}}',
+    open: 'Open the complaints',
+  },
+  receivables: {
+    title: 'Receivables overdue',
+    hint: 'Unpaid past their due date, the most owed first',
+    none: 'Nothing is overdue.',
+    total_one: '{{amount}} overdue on {{count}} order',
+    total_other: '{{amount}} overdue on {{count}} orders',
+    days_one: 'up to {{count}} day late',
+    days_other: 'up to {{count}} days late',
+    openLabel: 'Open {{account}}',
+  },
+  more_one: '{{count}} more',
+  more_other: '{{count}} more',
+};
+
+export const dashboardWorkZhCN: typeof dashboardWorkEn = {
+  firstResponse: {
+    title: '首次回复与 SLA',
+    hint: 'R1 · 最近 90 天收到的询盘',
+    withinSla: '{{percent}} % 在 SLA 内回复',
+    none: '最近 90 天没有询盘。',
+    median: '中位数 {{duration}}',
+    source: '{{source}} · SLA {{hours}} 小时',
+    open: '打开询盘',
+  },
+  quotes: {
+    title: '本周到期的报价',
+    hint: 'R7 · 已发送、最后有效日在 7 天内结束的报价（按对方时间）',
+    none: '本周没有到期的已发送报价。',
+    ends: '有效至 {{day}} · 对方时间 {{when}} 到期',
+    openLabel: '打开报价 {{number}}（{{account}}）',
+  },
+  complaints: {
+    title: '逾期投诉',
+    hint: 'R15 · 已过回复期限或整改期的未结投诉',
+    none: '没有逾期的投诉。',
+    response: '应于 {{when}} 回复',
+    remediation: '整改期已于 {{when}} 结束',
+    open: '打开投诉',
+  },
+  receivables: {
+    title: '逾期应收款',
+    hint: '已过到期日未付，欠款最多的在前',
+    none: '没有逾期应收款。',
+    total_one: '{{count}} 笔订单逾期 {{amount}}',
+    total_other: '{{count}} 笔订单逾期 {{amount}}',
+    days_one: '最多逾期 {{count}} 天',
+    days_other: '最多逾期 {{count}} 天',
+    openLabel: '打开 {{account}}',
+  },
+  more_one: '还有 {{count}} 项',
+  more_other: '还有 {{count}} 项',
+};
