@@ -54,6 +54,8 @@ export function openBook(file: string, options: OpenBookOptions = {}): Book {
   const existing = file !== ':memory:' && fs.existsSync(file) && fs.statSync(file).isFile();
   const readOnly = existing && !options.readonly && !canWriteBook(file);
   const copy = readOnly ? readableCopy(file) : null;
+  // Asked before the connection opens: opening a WAL book makes its `-wal` file, which would say "not left clean".
+  const verified = existing && leftAsVerified(file);
   let sqlite: Sqlite;
   try {
     sqlite = openSqlite(copy?.file ?? file, { ...options, create: create && !readOnly, readonly: readOnly || options.readonly });
@@ -65,7 +67,7 @@ export function openBook(file: string, options: OpenBookOptions = {}): Book {
     if (!create && schemaVersion(sqlite, file) === 0) throw new AppError('book_not_initialized', { path: file });
     // A book not as Tradebook left it is checked before anything writes to it, a migration included (a read-only
     // one too: it is never written, but its reader is told the truth about it).
-    const damage = options.migrate === false || options.readonly || leftAsVerified(file) ? null : firstProblem(sqlite);
+    const damage = options.migrate === false || options.readonly || verified ? null : firstProblem(sqlite);
     if (damage !== null) {
       if (!readOnly) forgetVerified(file);
       if (schemaVersion(sqlite, file) < latestSchemaVersion()) throw new AppError('book_damaged', { path: file, problem: damage });

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openBook } from '../../src-main/db/book';
 import { openSqlite } from '../../src-main/db/connection';
 import { latestSchemaVersion, migrate } from '../../src-main/db/migrator';
-import { leftAsVerified, verifiedFile } from '../../src-main/db/verified';
+import { leftAsVerified, recordVerified, verifiedFile } from '../../src-main/db/verified';
 import { call } from '../../src-main/handlers/dispatch';
 import type { ServiceContext } from '../../src-main/services/context';
 import { runTradebook } from '../cli/run-cli';
@@ -119,6 +119,24 @@ describe('a damaged book (issue 15)', () => {
     expect(leftAsVerified(file)).toBe(true);
     fs.rmSync(verifiedFile(file));
     expect(leftAsVerified(file)).toBe(false);
+  });
+
+  it('a book left as verified is opened without its quick check (a large book opens at once), and checked again once it is touched', async () => {
+    const file = await seededBook('tradebook-skip-check-');
+    damageOrders(file);
+    // Damage that the record does not see (recorded after it) is not looked for: the proof that the check was skipped.
+    recordVerified(file);
+    expect(leftAsVerified(file)).toBe(true);
+    const skipped = ctxOf(file);
+    expect(skipped.book.damage).toBeNull();
+    skipped.book.sqlite.close();
+    fs.rmSync(`${file}-wal`, { force: true });
+    fs.rmSync(`${file}-shm`, { force: true });
+    const later = new Date(Date.now() + 5_000);
+    fs.utimesSync(file, later, later);
+    const checked = ctxOf(file);
+    expect(checked.book.damage).not.toBeNull();
+    await checked.book.close();
   });
 });
 
